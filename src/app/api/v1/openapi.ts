@@ -1,0 +1,123 @@
+/*
+ * The OpenAPI description of the open interfaces (PRODUCT §12). Every route of /api joins it;
+ * a test checks that each route file has its path here.
+ */
+
+const erreur = {
+  description: "Erreur",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Erreur" } } },
+};
+
+export const documentOpenApi = {
+  openapi: "3.1.0",
+  info: {
+    title: "Espace France Numérique Ensemble — API ouverte",
+    version: "1.0.0",
+    description:
+      "Données publiques de l'Espace France Numérique Ensemble. JSON en UTF-8, noms de champs en français ; les erreurs sont { \"erreur\": \"message\" } avec le statut HTTP adapté (400 entrée invalide, 401/403 accès, 404 code inconnu).",
+    license: { name: "Licence Ouverte 2.0", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" },
+  },
+  paths: {
+    "/api/health": {
+      get: {
+        summary: "État du service",
+        responses: {
+          "200": {
+            description: "Service disponible",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Sante" } } },
+          },
+          "503": { description: "Base de données indisponible" },
+        },
+      },
+    },
+    "/api/v1/territoires/departements": {
+      get: {
+        summary: "Les 101 départements",
+        description:
+          "Les 101 départements, dans l'ordre du Code officiel géographique, avec leur population (somme des populations municipales de leurs communes), leur nombre de communes et leur nombre d'EPCI à fiscalité propre présents (un EPCI qui s'étend sur plusieurs départements compte dans chacun). Avec inclureOutreMer=true, les collectivités d'outre-mer suivent, marquées collectiviteOutreMer: true.",
+        parameters: [{ name: "inclureOutreMer", in: "query", required: false, schema: { type: "string", enum: ["true", "false"] } }],
+        responses: {
+          "200": {
+            description: "Liste des départements",
+            content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/DepartementResume" } } } },
+          },
+          "400": erreur,
+        },
+      },
+    },
+    "/api/v1/territoires/departements/{code}": {
+      get: {
+        summary: "Un département, sa région et ses EPCI",
+        parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", examples: ["58", "2A", "971"] } }],
+        responses: {
+          "200": {
+            description: "Le département",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Departement" } } },
+          },
+          "400": erreur,
+          "404": erreur,
+        },
+      },
+    },
+    "/api/v1/openapi.json": {
+      get: { summary: "Ce document", responses: { "200": { description: "Document OpenAPI 3.1" } } },
+    },
+  },
+  components: {
+    schemas: {
+      Erreur: { type: "object", required: ["erreur"], properties: { erreur: { type: "string" } } },
+      Sante: {
+        type: "object",
+        required: ["statut", "baseDeDonnees", "migrations"],
+        properties: {
+          statut: { const: "ok" },
+          baseDeDonnees: { enum: ["pglite", "postgresql"] },
+          migrations: { type: "integer", description: "Nombre de migrations appliquées" },
+        },
+      },
+      DepartementResume: {
+        type: "object",
+        required: ["code", "nom", "codeRegion", "population", "communes", "epci"],
+        properties: {
+          code: { type: "string" },
+          nom: { type: "string" },
+          codeRegion: { type: "string" },
+          population: { type: "integer" },
+          communes: { type: "integer" },
+          epci: { type: "integer", description: "EPCI à fiscalité propre ayant au moins une commune dans le département" },
+          collectiviteOutreMer: { const: true },
+        },
+      },
+      Departement: {
+        type: "object",
+        required: ["code", "nom", "region", "population", "communes", "epci"],
+        properties: {
+          code: { type: "string" },
+          nom: { type: "string" },
+          region: { type: "object", required: ["code", "nom"], properties: { code: { type: "string" }, nom: { type: "string" } } },
+          population: { type: "integer" },
+          communes: { type: "integer" },
+          collectiviteOutreMer: { const: true },
+          epci: {
+            type: "array",
+            description:
+              "Les EPCI ayant au moins une commune dans le département, et pour Paris et la petite couronne les établissements publics territoriaux (nature EPT) de la Métropole du Grand Paris. communes et population portent sur tout l'EPCI, y compris hors du département.",
+            items: {
+              type: "object",
+              required: ["code", "nom", "nature", "communes", "population", "communesDansLeDepartement"],
+              properties: {
+                code: { type: "string", description: "SIREN" },
+                nom: { type: "string" },
+                nature: { enum: ["CC", "CA", "CU", "METRO", "MET69", "EPT"] },
+                communes: { type: "integer" },
+                population: { type: "integer" },
+                communesDansLeDepartement: { type: "integer" },
+                epciParent: { type: "string", description: "SIREN de l'EPCI qui contient cet EPT" },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

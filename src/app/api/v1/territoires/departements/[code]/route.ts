@@ -1,0 +1,16 @@
+import { connexionApplication } from "@/db/connexion-application";
+import { obtenirDepartement } from "@/services/territoires";
+import { messageErreur } from "@/ui/messages-erreur";
+import { reponseErreur, reponseJson } from "../../../../reponses";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_requete: Request, { params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const { db } = await connexionApplication();
+  const resultat = await obtenirDepartement(db, code);
+  if (!resultat.ok) {
+    return reponseErreur(resultat.erreur === "departementInconnu" ? 404 : 400, messageErreur(resultat.erreur, { code }));
+  }
+  return reponseJson(resultat.valeur);
+}

@@ -1,0 +1,168 @@
+import type { Connexion } from "@/db/client";
+import { migrer, nombreDeMigrations } from "@/db/migrer";
+import { LIBELLES_NATURES } from "@/domain/donnees/provenance";
+import { sourceCogInstallee } from "@/integrations/cog/decoupage-administratif";
+import { chargerDemonstration, effacerDemonstration, etatDesLieux } from "@/services/demonstration";
+import { etatReferentielTerritoires, importerTerritoires } from "@/services/territoires";
+import type { ArgumentsAnalyses } from "./arguments";
+
+/*
+ * The operators' commands. The same functions run in the command-line process (when it opens the
+ * database itself) and inside the running application (when the command line reaches it through
+ * the loopback control endpoint), so the embedded database is only ever opened by one process.
+ */
+
+export const CODES_SORTIE = { succes: 0, echec: 1, usage: 2 } as const;
+
+export interface Sortie {
+  ligne(texte: string): void;
+  erreur(texte: string): void;
+}
+
+export interface ContexteCommande {
+  connexion: Connexion;
+  arguments: ArgumentsAnalyses;
+  sortie: Sortie;
+  maintenant: () => Date;
+}
+
+export interface Commande {
+  nom: string;
+  resume: string;
+  usage: string;
+  /** Options accepted besides --help. */
+  options: string[];
+  executer(contexte: ContexteCommande): Promise<number>;
+}
+
+const formater = (n: number) => n.toLocaleString("fr-FR");
+
+export const COMMANDES: Commande[] = [
+  {
+    nom: "territoires:importer",
+    resume: "Charge ou recharge les territoires (régions, départements, EPCI, communes) du Code officiel géographique.",
+    usage: "territoires:importer",
+    options: [],
+    async executer({ connexion, sortie, maintenant }) {
+      const bilan = await importerTerritoires({ connexion, source: sourceCogInstallee(), maintenant: maintenant(), progression: sortie.ligne, forcer: true });
+      const e = bilan.effectifs;
+      sortie.ligne(
+        `COG ${bilan.millesime} : ${formater(e.regions ?? 0)} régions, ${formater(e.departements ?? 0)} départements (+ ${formater(e.collectivitesOutreMer ?? 0)} collectivités d'outre-mer), ` +
+          `${formater(e.epci ?? 0)} EPCI (+ ${formater(e.etablissementsPublicsTerritoriaux ?? 0)} EPT), ${formater(e.communes ?? 0)} communes (+ ${formater(e.arrondissementsMunicipaux ?? 0)} arrondissements municipaux).`,
+      );
+      return CODES_SORTIE.succes;
+    },
+  },
+  {
+    nom: "demo:charger",
+    resume: "Charge les données de démonstration (fictives), pour chaque nature de données sans données réelles.",
+    usage: "demo:charger",
+    options: [],
+    async executer({ connexion, sortie, maintenant }) {
+      const resultat = await chargerDemonstration({ connexion, maintenant: maintenant(), progression: sortie.ligne });
+      if (!resultat.ok) {
+        sortie.erreur("Les territoires ne sont pas chargés : lancez d'abord « territoires:importer ».");
+        return CODES_SORTIE.echec;
+      }
+      sortie.ligne("Données de démonstration — fictives : chargées.");
+      return CODES_SORTIE.succes;
+    },
+  },
+  {
+    nom: "demo:effacer",
+    resume: "Efface toutes les données de démonstration ; les données réelles ne sont pas touchées.",
+    usage: "demo:effacer",
+    options: [],
+    async executer({ connexion, sortie }) {
+      await effacerDemonstration({ connexion, progression: sortie.ligne });
+      sortie.ligne("Données de démonstration effacées.");
+      return CODES_SORTIE.succes;
+    },
+  },
+  {
+    nom: "base:migrer",
+    resume: "Applique les migrations de schéma en attente (elles s'appliquent aussi au démarrage).",
+    usage: "base:migrer",
+    options: [],
+    async executer({ connexion, sortie }) {
+      const nombre = await migrer(connexion);
+      sortie.ligne(`Migrations appliquées : ${nombre}.`);
+      return CODES_SORTIE.succes;
+    },
+  },
+  {
+    nom: "statut",
+    resume: "Affiche la base utilisée, ses migrations, le référentiel des territoires et les jeux de données.",
+    usage: "statut",
+    options: [],
+    async executer({ connexion, sortie }) {
+      sortie.ligne(`Base : ${connexion.type === "pglite" ? `PGlite embarquée (${connexion.dossier ?? "en mémoire"})` : "serveur PostgreSQL"}`);
+      sortie.ligne(`Migrations : ${await nombreDeMigrations(connexion.db)}`);
+      const referentiel = await etatReferentielTerritoires(connexion.db);
+      sortie.ligne(
+        referentiel
+          ? `Territoires : COG ${referentiel.millesime} (${referentiel.source} ${referentiel.versionSource}), chargés le ${referentiel.importeLe.toISOString()}`
+          : "Territoires : non chargés",
+      );
+      const lieux = await etatDesLieux(connexion.db);
+      const provenance = lieux.provenance === "demonstration" ? "données de démonstration — fictives" : lieux.provenance === "import" ? "données importées" : "aucune donnée";
+      sortie.ligne(`${LIBELLES_NATURES.lieux} : ${formater(lieux.lignes)} (${provenance})`);
+      return CODES_SORTIE.succes;
+    },
+  },
+];
+
+export function trouverCommande(nom: string): Commande | undefined {
+  return COMMANDES.find((c) => c.nom === nom);
+}
+
+export function aideGenerale(): string {
+  const largeur = Math.max(...COMMANDES.map((c) => c.nom.length));
+  return [
+    "Ligne de commande des opérateurs — Espace France Numérique Ensemble",
+    "",
+    "Usage : npm run cli -- <commande> [options]",
+    "",
+    "Commandes :",
+    ...COMMANDES.map((c) => `  ${c.nom.padEnd(largeur)}  ${c.resume}`),
+    "",
+    "Options communes : --help affiche l'aide d'une commande.",
+    "Base : PGlite embarquée dans PGLITE_DIR (par défaut .donnees/pglite), ou le serveur PostgreSQL de DATABASE_URL.",
+    "Quand l'application tourne sur la base embarquée, la commande s'exécute dans l'application.",
+  ].join("\n");
+}
+
+export function aideCommande(commande: Commande): string {
+  return [`${commande.resume}`, "", `Usage : npm run cli -- ${commande.usage}`].join("\n");
+}
+
+/** Checks the options before anything runs: an unknown option is a usage error. */
+export function verifierArguments(commande: Commande, args: ArgumentsAnalyses): string | null {
+  for (const nom of [...args.options.keys(), ...args.drapeaux]) {
+    if (nom === "help" || nom === "aide") continue;
+    if (!commande.options.includes(nom)) return `Option inconnue pour ${commande.nom} : --${nom}`;
+  }
+  if (args.positionnels.length > 0 && !commande.usage.includes("<")) return `Argument inattendu pour ${commande.nom} : ${args.positionnels.join(" ")}`;
+  return null;
+}
+
+/** Runs a parsed command on an open connection. Errors become a French message and exit code 1. */
+export async function executerCommande(contexte: Omit<ContexteCommande, "arguments"> & { arguments: ArgumentsAnalyses }): Promise<number> {
+  const nom = contexte.arguments.commande ?? "";
+  const commande = trouverCommande(nom);
+  if (!commande) {
+    contexte.sortie.erreur(`Commande inconnue : ${nom}. « npm run cli -- --help » liste les commandes.`);
+    return CODES_SORTIE.usage;
+  }
+  const probleme = verifierArguments(commande, contexte.arguments);
+  if (probleme) {
+    contexte.sortie.erreur(`${probleme}\n\n${aideCommande(commande)}`);
+    return CODES_SORTIE.usage;
+  }
+  try {
+    return await commande.executer(contexte);
+  } catch (erreur) {
+    contexte.sortie.erreur(`Échec de ${commande.nom} : ${(erreur as Error).message}`);
+    return CODES_SORTIE.echec;
+  }
+}

@@ -1,0 +1,154 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/*
+ * Reference territories (Code officiel géographique), loaded by the product itself from
+ * @etalab/decoupage-administratif. Codes are the official ones: INSEE for régions, départements
+ * and communes, SIREN for EPCI.
+ */
+
+export const regions = pgTable("regions", {
+  code: text("code").primaryKey(),
+  nom: text("nom").notNull(),
+  codeChefLieu: text("code_chef_lieu"),
+  zone: text("zone").notNull(),
+  collectiviteOutreMer: boolean("collectivite_outre_mer").notNull(),
+});
+
+export const departements = pgTable(
+  "departements",
+  {
+    code: text("code").primaryKey(),
+    nom: text("nom").notNull(),
+    codeRegion: text("code_region")
+      .notNull()
+      .references(() => regions.code),
+    codeChefLieu: text("code_chef_lieu"),
+    zone: text("zone").notNull(),
+    collectiviteOutreMer: boolean("collectivite_outre_mer").notNull(),
+  },
+  (t) => [index("departements_code_region_idx").on(t.codeRegion)],
+);
+
+/** EPCI à fiscalité propre and, for the Métropole du Grand Paris, its établissements publics territoriaux. */
+export const epci = pgTable("epci", {
+  code: text("code").primaryKey(),
+  nom: text("nom").notNull(),
+  nature: text("nature").notNull(),
+  modeFinancement: text("mode_financement"),
+  codeEpciParent: text("code_epci_parent"),
+});
+
+export const communes = pgTable(
+  "communes",
+  {
+    code: text("code").primaryKey(),
+    nom: text("nom").notNull(),
+    /** "commune-actuelle" or "arrondissement-municipal" (Paris, Lyon, Marseille). */
+    type: text("type").notNull(),
+    codeDepartement: text("code_departement")
+      .notNull()
+      .references(() => departements.code),
+    codeRegion: text("code_region")
+      .notNull()
+      .references(() => regions.code),
+    codeCommuneParente: text("code_commune_parente"),
+    siren: text("siren"),
+    population: integer("population"),
+    codesPostaux: text("codes_postaux")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    index("communes_code_departement_idx").on(t.codeDepartement),
+    index("communes_type_idx").on(t.type),
+  ],
+);
+
+export const epciCommunes = pgTable(
+  "epci_communes",
+  {
+    codeEpci: text("code_epci")
+      .notNull()
+      .references(() => epci.code, { onDelete: "cascade" }),
+    codeCommune: text("code_commune")
+      .notNull()
+      .references(() => communes.code, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.codeEpci, t.codeCommune] }),
+    index("epci_communes_code_commune_idx").on(t.codeCommune),
+  ],
+);
+
+/** Former communes (déléguées, associées) and the current commune that now holds them. */
+export const anciennesCommunes = pgTable("anciennes_communes", {
+  code: text("code").primaryKey(),
+  nom: text("nom").notNull(),
+  type: text("type").notNull(),
+  codeCommune: text("code_commune")
+    .notNull()
+    .references(() => communes.code, { onDelete: "cascade" }),
+});
+
+/** One row per loaded reference: which vintage, from which package version, when. */
+export const referentiels = pgTable("referentiels", {
+  nom: text("nom").primaryKey(),
+  millesime: text("millesime").notNull(),
+  source: text("source").notNull(),
+  versionSource: text("version_source").notNull(),
+  empreinte: text("empreinte").notNull(),
+  importeLe: timestamp("importe_le", { withTimezone: true }).notNull(),
+  effectifs: jsonb("effectifs").$type<Record<string, number>>().notNull(),
+});
+
+/*
+ * Datasets shown to users. Every row of data carries its provenance: "demonstration" rows are
+ * fictitious and always labelled as such; they never mix with real imported rows of the same kind.
+ */
+
+export const jeuxDeDonnees = pgTable(
+  "jeux_de_donnees",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    nature: text("nature").notNull(),
+    provenance: text("provenance").notNull(),
+    source: text("source").notNull(),
+    dateMiseAJour: timestamp("date_mise_a_jour", { withTimezone: true }).notNull(),
+    chargeLe: timestamp("charge_le", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("jeux_de_donnees_nature_idx").on(t.nature)],
+);
+
+export const lieuxInclusionNumerique = pgTable(
+  "lieux_inclusion_numerique",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jeuDeDonneesId: uuid("jeu_de_donnees_id")
+      .notNull()
+      .references(() => jeuxDeDonnees.id, { onDelete: "cascade" }),
+    provenance: text("provenance").notNull(),
+    identifiantSource: text("identifiant_source").notNull(),
+    nom: text("nom").notNull(),
+    adresse: text("adresse"),
+    codePostal: text("code_postal"),
+    codeCommune: text("code_commune").references(() => communes.code),
+    typologies: text("typologies").array().notNull().default(sql`'{}'::text[]`),
+    dispositifs: text("dispositifs").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    index("lieux_code_commune_idx").on(t.codeCommune),
+    index("lieux_jeu_idx").on(t.jeuDeDonneesId),
+  ],
+);

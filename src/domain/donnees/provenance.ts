@@ -1,0 +1,12 @@
+/** Where a row of data comes from. Demonstration rows are fictitious and never mixed with real ones. */
+export const PROVENANCES = ["demonstration", "import"] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+
+export const LIBELLE_DONNEES_DEMONSTRATION = "Données de démonstration — fictives";
+
+export const NATURES_JEUX_DE_DONNEES = ["lieux"] as const;
+export type NatureJeuDeDonnees = (typeof NATURES_JEUX_DE_DONNEES)[number];
+
+export const LIBELLES_NATURES: Record<NatureJeuDeDonnees, string> = {
+  lieux: "Lieux d'inclusion numérique",
+};

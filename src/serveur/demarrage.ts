@@ -1,0 +1,61 @@
+import type { Server } from "node:http";
+import { demarrerPilotage } from "@/cli/pilotage";
+import type { Connexion } from "@/db/client";
+import { configurationBase, initialiserConnexion, ouvrirSelonConfiguration } from "@/db/connexion-application";
+import { LIBELLE_DONNEES_DEMONSTRATION } from "@/domain/donnees/provenance";
+import { preparerBase } from "@/services/demarrage";
+
+/*
+ * Composition root of the server process: opens the database once, prepares it, and, on the
+ * embedded database, opens the loopback control endpoint for the command line.
+ */
+
+const journal = (message: string) => console.log(`[efne] ${message}`);
+
+interface EtatServeur {
+  demarrage?: Promise<Connexion>;
+  pilotage?: Server;
+}
+const CLE = Symbol.for("efne.serveur");
+const etat = ((globalThis as Record<symbol, EtatServeur>)[CLE] ??= {});
+
+export function demarrerServeur(options: { journal?: (message: string) => void } = {}): Promise<Connexion> {
+  const ecrire = options.journal ?? journal;
+  etat.demarrage ??= (async () => {
+    const debut = performance.now();
+    const configuration = configurationBase();
+    ecrire(configuration.type === "pglite" ? `Base embarquée PGlite : ${configuration.dossier}` : "Base : serveur PostgreSQL (DATABASE_URL)");
+    const connexion = await initialiserConnexion(() => ouvrirSelonConfiguration("application"));
+    installerArret(connexion);
+    const bilan = await preparerBase({
+      connexion,
+      maintenant: () => new Date(),
+      chargerDemonstrationAuPremierDemarrage: connexion.type === "pglite" && process.env.EFNE_DEMONSTRATION !== "non",
+      progression: ecrire,
+    });
+    if (bilan.demonstrationChargee) ecrire(`Premier démarrage : ${LIBELLE_DONNEES_DEMONSTRATION} chargées (« npm run cli -- demo:effacer » les retire).`);
+    if (connexion.type === "pglite" && connexion.verrou && connexion.dossier) {
+      etat.pilotage = await demarrerPilotage({ connexion, verrou: connexion.verrou, dossier: connexion.dossier, maintenant: () => new Date() });
+    }
+    ecrire(`Base prête en ${((performance.now() - debut) / 1000).toFixed(1)} s (${bilan.migrations} migrations).`);
+    return connexion;
+  })();
+  return etat.demarrage;
+}
+
+function installerArret(connexion: Connexion) {
+  let enCours = false;
+  const arreter = (signal: NodeJS.Signals) => {
+    if (enCours) return;
+    enCours = true;
+    etat.pilotage?.close();
+    connexion
+      .fermer()
+      .catch((erreur: Error) => console.error(`[efne] Fermeture de la base : ${erreur.message}`))
+      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGINT", arreter);
+  process.once("SIGTERM", arreter);
+  // Whatever happens, never leave a lock that names this process behind.
+  process.once("exit", () => connexion.verrou?.liberer());
+}

@@ -1,0 +1,270 @@
+import { and, asc, eq, inArray, ne, notInArray } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Connexion, Executeur } from "@/db/client";
+import { ceder, enLots, valeursProposees } from "@/db/lots";
+import { anciennesCommunes, communes, departements, epci, epciCommunes, referentiels, regions } from "@/db/schema";
+import { compter, compterDistincts, sommer } from "@/db/sql";
+import { echec, succes, type Resultat } from "@/domain/resultat";
+import { comparerCodesDepartement, estCodeDepartement } from "@/domain/territoires/codes";
+import { construireReferentiel, type ReferentielTerritoires } from "@/domain/territoires/referentiel";
+import type { SourceCog } from "@/integrations/cog/decoupage-administratif";
+
+export const NOM_REFERENTIEL_COG = "cog";
+
+export type Progression = (message: string) => void;
+
+export interface BilanImportTerritoires {
+  millesime: string;
+  versionSource: string;
+  effectifs: Record<string, number>;
+  /** False when the stored reference already came from the same files. */
+  importe: boolean;
+}
+
+const TAILLE_LOT = 1000;
+
+async function upsertParLots<T extends object>(
+  tx: Executeur,
+  table: PgTable,
+  cle: string,
+  lignes: T[],
+  progression: Progression,
+  libelle: string,
+) {
+  let faites = 0;
+  const set = valeursProposees(table, [cle]);
+  const colonneCle = (table as unknown as Record<string, Parameters<typeof eq>[0]>)[cle];
+  for (const lot of enLots(lignes, TAILLE_LOT)) {
+    await tx.insert(table).values(lot as never).onConflictDoUpdate({ target: colonneCle as never, set });
+    faites += lot.length;
+    if (lignes.length > TAILLE_LOT && (faites % (TAILLE_LOT * 5) === 0 || faites === lignes.length)) progression(`  ${libelle} : ${faites.toLocaleString("fr-FR")} / ${lignes.length.toLocaleString("fr-FR")}`);
+    await ceder();
+  }
+}
+
+async function insererParLots<T extends object>(tx: Executeur, table: PgTable, lignes: T[]) {
+  for (const lot of enLots(lignes, TAILLE_LOT)) {
+    await tx.insert(table).values(lot as never);
+    await ceder();
+  }
+}
+
+function effectifsDu(referentiel: ReferentielTerritoires): Record<string, number> {
+  return {
+    regions: referentiel.regions.length,
+    departements: referentiel.departements.filter((d) => !d.collectiviteOutreMer).length,
+    collectivitesOutreMer: referentiel.departements.filter((d) => d.collectiviteOutreMer).length,
+    epci: referentiel.epci.filter((e) => e.codeEpciParent === null).length,
+    etablissementsPublicsTerritoriaux: referentiel.epci.filter((e) => e.codeEpciParent !== null).length,
+    communes: referentiel.communes.filter((c) => c.type === "commune-actuelle").length,
+    arrondissementsMunicipaux: referentiel.communes.filter((c) => c.type === "arrondissement-municipal").length,
+    anciennesCommunes: referentiel.anciennesCommunes.length,
+  };
+}
+
+export async function etatReferentielTerritoires(db: Executeur) {
+  const [ligne] = await db.select().from(referentiels).where(eq(referentiels.nom, NOM_REFERENTIEL_COG));
+  return ligne ?? null;
+}
+
+/**
+ * Loads (or reloads) the territories in one transaction: upserts every row, replaces the EPCI
+ * memberships and removes what the new vintage no longer has. Idempotent.
+ */
+export async function importerTerritoires(params: {
+  connexion: Connexion;
+  source: SourceCog;
+  maintenant: Date;
+  progression?: Progression;
+  /** When false, nothing is done if the stored reference came from the same files. */
+  forcer?: boolean;
+}): Promise<BilanImportTerritoires> {
+  const { connexion, source, maintenant } = params;
+  const progression = params.progression ?? (() => undefined);
+
+  return connexion.sousVerrouExclusif(async () => {
+    const existant = await etatReferentielTerritoires(connexion.db);
+    if (!params.forcer && existant?.empreinte === source.empreinte) {
+      return { millesime: existant.millesime, versionSource: existant.versionSource, effectifs: existant.effectifs, importe: false };
+    }
+
+    progression(`Lecture du Code officiel géographique ${source.millesime} (${source.paquet} ${source.version})…`);
+    const referentiel = construireReferentiel(source.lire());
+    const effectifs = effectifsDu(referentiel);
+
+    await connexion.db.transaction(async (tx) => {
+      progression(`Régions : ${referentiel.regions.length}`);
+      await upsertParLots(tx, regions, "code", referentiel.regions, progression, "régions");
+      progression(`Départements : ${effectifs.departements} (et ${effectifs.collectivitesOutreMer} collectivités d'outre-mer)`);
+      await upsertParLots(tx, departements, "code", referentiel.departements, progression, "départements");
+      progression(`EPCI : ${effectifs.epci} (et ${effectifs.etablissementsPublicsTerritoriaux} établissements publics territoriaux)`);
+      await upsertParLots(tx, epci, "code", referentiel.epci, progression, "EPCI");
+      progression(`Communes : ${effectifs.communes} (et ${effectifs.arrondissementsMunicipaux} arrondissements municipaux)`);
+      await upsertParLots(tx, communes, "code", referentiel.communes, progression, "communes");
+
+      progression("Composition des EPCI et anciennes communes…");
+      await tx.delete(epciCommunes);
+      await insererParLots(tx, epciCommunes, referentiel.membresEpci);
+      await tx.delete(anciennesCommunes);
+      await insererParLots(tx, anciennesCommunes, referentiel.anciennesCommunes);
+
+      // What the new vintage no longer has (merged communes, dissolved EPCI).
+      await tx.delete(communes).where(notInArray(communes.code, referentiel.communes.map((c) => c.code)));
+      await tx.delete(epci).where(notInArray(epci.code, referentiel.epci.map((e) => e.code)));
+      await tx.delete(departements).where(notInArray(departements.code, referentiel.departements.map((d) => d.code)));
+      await tx.delete(regions).where(notInArray(regions.code, referentiel.regions.map((r) => r.code)));
+
+      const ligne = {
+        nom: NOM_REFERENTIEL_COG,
+        millesime: source.millesime,
+        source: source.paquet,
+        versionSource: source.version,
+        empreinte: source.empreinte,
+        importeLe: maintenant,
+        effectifs,
+      };
+      await tx.insert(referentiels).values(ligne).onConflictDoUpdate({ target: referentiels.nom, set: valeursProposees(referentiels, ["nom"]) });
+    });
+    progression("Territoires chargés.");
+    return { millesime: source.millesime, versionSource: source.version, effectifs, importe: true };
+  });
+}
+
+export interface DepartementResume {
+  code: string;
+  nom: string;
+  codeRegion: string;
+  population: number;
+  communes: number;
+  epci: number;
+  collectiviteOutreMer?: true;
+}
+
+const estCommuneActuelle = eq(communes.type, "commune-actuelle");
+const estEpciAFiscalitePropre = ne(epci.nature, "EPT");
+
+/** The 101 départements (and, on request, the collectivités d'outre-mer after them), in COG order. */
+export async function listerDepartements(db: Executeur, options: { inclureOutreMer?: boolean } = {}): Promise<DepartementResume[]> {
+  const [lignes, populations, nombresEpci] = await Promise.all([
+    db.select().from(departements),
+    db
+      .select({ code: communes.codeDepartement, population: sommer(communes.population), communes: compter() })
+      .from(communes)
+      .where(estCommuneActuelle)
+      .groupBy(communes.codeDepartement),
+    db
+      .select({ code: communes.codeDepartement, epci: compterDistincts(epciCommunes.codeEpci) })
+      .from(epciCommunes)
+      .innerJoin(communes, eq(communes.code, epciCommunes.codeCommune))
+      .innerJoin(epci, eq(epci.code, epciCommunes.codeEpci))
+      .where(estEpciAFiscalitePropre)
+      .groupBy(communes.codeDepartement),
+  ]);
+  const parCodePopulation = new Map(populations.map((p) => [p.code, p]));
+  const parCodeEpci = new Map(nombresEpci.map((p) => [p.code, p.epci]));
+  return lignes
+    .filter((d) => options.inclureOutreMer || !d.collectiviteOutreMer)
+    .sort((a, b) => Number(a.collectiviteOutreMer) - Number(b.collectiviteOutreMer) || comparerCodesDepartement(a.code, b.code))
+    .map((d) => ({
+      code: d.code,
+      nom: d.nom,
+      codeRegion: d.codeRegion,
+      population: parCodePopulation.get(d.code)?.population ?? 0,
+      communes: parCodePopulation.get(d.code)?.communes ?? 0,
+      epci: parCodeEpci.get(d.code) ?? 0,
+      ...(d.collectiviteOutreMer ? { collectiviteOutreMer: true as const } : {}),
+    }));
+}
+
+export interface EpciDuDepartement {
+  code: string;
+  nom: string;
+  nature: string;
+  /** All member communes and their population, including those in other départements. */
+  communes: number;
+  population: number;
+  communesDansLeDepartement: number;
+  epciParent?: string;
+}
+
+export interface DepartementDetaille {
+  code: string;
+  nom: string;
+  region: { code: string; nom: string };
+  population: number;
+  communes: number;
+  epci: EpciDuDepartement[];
+  collectiviteOutreMer?: true;
+}
+
+export type ErreurDepartement = "codeDepartementInvalide" | "departementInconnu";
+
+export async function obtenirDepartement(db: Executeur, code: string): Promise<Resultat<DepartementDetaille, ErreurDepartement>> {
+  if (!estCodeDepartement(code)) return echec("codeDepartementInvalide", { code });
+  const [ligne] = await db
+    .select({ code: departements.code, nom: departements.nom, collectiviteOutreMer: departements.collectiviteOutreMer, codeRegion: regions.code, nomRegion: regions.nom })
+    .from(departements)
+    .innerJoin(regions, eq(regions.code, departements.codeRegion))
+    .where(eq(departements.code, code));
+  if (!ligne) return echec("departementInconnu", { code });
+
+  const [totaux] = await db
+    .select({ population: sommer(communes.population), communes: compter() })
+    .from(communes)
+    .where(and(eq(communes.codeDepartement, code), estCommuneActuelle));
+
+  const presents = await db
+    .select({ code: epciCommunes.codeEpci, communesDansLeDepartement: compter() })
+    .from(epciCommunes)
+    .innerJoin(communes, eq(communes.code, epciCommunes.codeCommune))
+    .where(eq(communes.codeDepartement, code))
+    .groupBy(epciCommunes.codeEpci);
+  const codesEpci = presents.map((p) => p.code);
+  const details = codesEpci.length
+    ? await db
+        .select({ code: epci.code, nom: epci.nom, nature: epci.nature, epciParent: epci.codeEpciParent, communes: compter(), population: sommer(communes.population) })
+        .from(epci)
+        .innerJoin(epciCommunes, eq(epciCommunes.codeEpci, epci.code))
+        .innerJoin(communes, eq(communes.code, epciCommunes.codeCommune))
+        .where(inArray(epci.code, codesEpci))
+        .groupBy(epci.code)
+        .orderBy(asc(epci.nom))
+    : [];
+  const dansLeDepartement = new Map(presents.map((p) => [p.code, p.communesDansLeDepartement]));
+
+  return succes({
+    code: ligne.code,
+    nom: ligne.nom,
+    region: { code: ligne.codeRegion, nom: ligne.nomRegion },
+    population: totaux?.population ?? 0,
+    communes: totaux?.communes ?? 0,
+    epci: details.map((e) => ({
+      code: e.code,
+      nom: e.nom,
+      nature: e.nature,
+      communes: e.communes,
+      population: e.population,
+      communesDansLeDepartement: dansLeDepartement.get(e.code) ?? 0,
+      ...(e.epciParent ? { epciParent: e.epciParent } : {}),
+    })),
+    ...(ligne.collectiviteOutreMer ? { collectiviteOutreMer: true as const } : {}),
+  });
+}
+
+/** National figures of the reference, for the home page. */
+export async function chiffresDuReferentiel(db: Executeur) {
+  const etat = await etatReferentielTerritoires(db);
+  if (!etat) return null;
+  const [population] = await db
+    .select({ population: sommer(communes.population) })
+    .from(communes)
+    .innerJoin(departements, eq(departements.code, communes.codeDepartement))
+    .where(and(estCommuneActuelle, eq(departements.collectiviteOutreMer, false)));
+  return {
+    millesime: etat.millesime,
+    importeLe: etat.importeLe,
+    effectifs: etat.effectifs,
+    population: population?.population ?? 0,
+  };
+}
+

@@ -1,0 +1,11 @@
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { LIBELLE_DONNEES_DEMONSTRATION } from "@/domain/donnees/provenance";
+
+/** Shown beside every figure computed from demonstration rows. */
+export function BadgeDemonstration() {
+  return (
+    <Badge severity="warning" small>
+      {LIBELLE_DONNEES_DEMONSTRATION}
+    </Badge>
+  );
+}

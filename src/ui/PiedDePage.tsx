@@ -1,0 +1,14 @@
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
+
+export function PiedDePage() {
+  return (
+    <Footer
+      accessibility="non compliant"
+      accessibilityLinkProps={{ href: "/accessibilite" }}
+      contentDescription="L'Espace France Numérique Ensemble accompagne les préfectures, les collectivités et les acteurs de l'inclusion numérique dans la construction des gouvernances et des feuilles de route territoriales du programme France Numérique Ensemble."
+      termsLinkProps={{ href: "/mentions-legales" }}
+      bottomItems={[{ text: "Données personnelles", linkProps: { href: "/donnees-personnelles" } }, headerFooterDisplayItem]}
+    />
+  );
+}
