@@ -38,6 +38,7 @@ export function demarrerServeur(options: { journal?: (message: string) => void }
       etat.pilotage = await demarrerPilotage({ connexion, verrou: connexion.verrou, dossier: connexion.dossier, maintenant: () => new Date() });
     }
     ecrire(`Base prête en ${((performance.now() - debut) / 1000).toFixed(1)} s (${bilan.migrations} migrations).`);
+    ecrire(`Espace France Numérique Ensemble : http://localhost:${process.env.PORT || "3000"}`);
     return connexion;
   })();
   return etat.demarrage;

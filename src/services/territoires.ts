@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, notInArray } from "drizzle-orm";
+import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Connexion, Executeur } from "@/db/client";
 import { ceder, enLots, valeursProposees } from "@/db/lots";
@@ -145,21 +145,20 @@ const estEpciAFiscalitePropre = ne(epci.nature, "EPT");
 
 /** The 101 départements (and, on request, the collectivités d'outre-mer after them), in COG order. */
 export async function listerDepartements(db: Executeur, options: { inclureOutreMer?: boolean } = {}): Promise<DepartementResume[]> {
-  const [lignes, populations, nombresEpci] = await Promise.all([
-    db.select().from(departements),
-    db
-      .select({ code: communes.codeDepartement, population: sommer(communes.population), communes: compter() })
-      .from(communes)
-      .where(estCommuneActuelle)
-      .groupBy(communes.codeDepartement),
-    db
-      .select({ code: communes.codeDepartement, epci: compterDistincts(epciCommunes.codeEpci) })
-      .from(epciCommunes)
-      .innerJoin(communes, eq(communes.code, epciCommunes.codeCommune))
-      .innerJoin(epci, eq(epci.code, epciCommunes.codeEpci))
-      .where(estEpciAFiscalitePropre)
-      .groupBy(communes.codeDepartement),
-  ]);
+  // Sequential on purpose: inside a transaction the queries share one connection.
+  const lignes = await db.select().from(departements);
+  const populations = await db
+    .select({ code: communes.codeDepartement, population: sommer(communes.population), communes: compter() })
+    .from(communes)
+    .where(estCommuneActuelle)
+    .groupBy(communes.codeDepartement);
+  const nombresEpci = await db
+    .select({ code: communes.codeDepartement, epci: compterDistincts(epciCommunes.codeEpci) })
+    .from(epciCommunes)
+    .innerJoin(communes, eq(communes.code, epciCommunes.codeCommune))
+    .innerJoin(epci, eq(epci.code, epciCommunes.codeEpci))
+    .where(estEpciAFiscalitePropre)
+    .groupBy(communes.codeDepartement);
   const parCodePopulation = new Map(populations.map((p) => [p.code, p]));
   const parCodeEpci = new Map(nombresEpci.map((p) => [p.code, p.epci]));
   return lignes
@@ -228,8 +227,9 @@ export async function obtenirDepartement(db: Executeur, code: string): Promise<R
         .innerJoin(communes, eq(communes.code, epciCommunes.codeCommune))
         .where(inArray(epci.code, codesEpci))
         .groupBy(epci.code)
-        .orderBy(asc(epci.nom))
     : [];
+  // Sorted here rather than by the database: the server's collation may differ from PGlite's.
+  details.sort((a, b) => a.nom.localeCompare(b.nom, "fr"));
   const dansLeDepartement = new Map(presents.map((p) => [p.code, p.communesDansLeDepartement]));
 
   return succes({

@@ -1,6 +1,6 @@
 /** Official code formats of the Code officiel géographique. */
 
-const FORMAT_CODE_DEPARTEMENT = /^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-8]|98[4-9])$/;
+const FORMAT_CODE_DEPARTEMENT = /^(?:\d{2}|2A|2B|9[78]\d)$/;
 const FORMAT_CODE_REGION = /^(?:0[1-6]|[1-9]\d|97[5-8]|98[4-9])$/;
 const FORMAT_CODE_COMMUNE = /^(?:\d{2}|2A|2B)\d{3}$|^97\d{3}$/;
 const FORMAT_SIREN = /^\d{9}$/;

@@ -1,0 +1,33 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const racine = fileURLToPath(new URL("./src", import.meta.url));
+
+const integration = (base: "pglite" | "postgresql") => ({
+  extends: true as const,
+  test: {
+    name: `integration-${base}`,
+    // *.pglite.test.ts: scenarios of the embedded database only (processes sharing its directory).
+    include: base === "pglite" ? ["src/**/*.int.test.ts", "src/**/*.pglite.test.ts"] : ["src/**/*.int.test.ts"],
+    env: { EFNE_BASE_DE_TEST: base },
+    globalSetup: ["src/db/test/preparation-globale.ts"],
+    // One prepared database per project, shared by its files; each test runs in a rolled-back transaction.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  resolve: { alias: { "@": racine } },
+  test: {
+    environment: "node",
+    projects: [
+      {
+        extends: true,
+        test: { name: "unitaires", include: ["src/**/*.test.ts", "src/**/*.test.tsx"], exclude: ["src/**/*.int.test.ts", "src/**/*.pglite.test.ts"] },
+      },
+      integration("pglite"),
+      integration("postgresql"),
+    ],
+  },
+});
