@@ -1,4 +1,5 @@
 import tseslint from "typescript-eslint";
+import architecture from "./eslint/couches.mjs";
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "public/**", ".donnees/**", "coverage/**", "test-results/**"] },
@@ -7,5 +8,10 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    plugins: { architecture },
+    rules: { "architecture/couches": "error" },
   },
 );

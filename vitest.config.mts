@@ -24,7 +24,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unitaires", include: ["src/**/*.test.ts", "src/**/*.test.tsx"], exclude: ["src/**/*.int.test.ts", "src/**/*.pglite.test.ts"] },
+        test: { name: "unitaires", include: ["src/**/*.test.ts", "src/**/*.test.tsx", "eslint/**/*.test.ts"], exclude: ["src/**/*.int.test.ts", "src/**/*.pglite.test.ts"] },
       },
       integration("pglite"),
       integration("postgresql"),
