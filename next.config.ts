@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { EN_TETES_DE_SECURITE } from "./src/securite/csp";
 
 const config: NextConfig = {
   // Packages that must run as plain Node modules on the server (WASM, native drivers, JSON data read from disk).
@@ -7,6 +8,10 @@ const config: NextConfig = {
   reactStrictMode: true,
   // The database path and the internal control server live outside the bundle: never trace them.
   outputFileTracingExcludes: { "*": [".donnees/**"] },
+  // On every response, static files included; the Content-Security-Policy comes from src/proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: [...EN_TETES_DE_SECURITE] }];
+  },
 };
 
 export default config;

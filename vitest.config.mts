@@ -28,6 +28,18 @@ export default defineConfig({
       },
       integration("pglite"),
       integration("postgresql"),
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.e2e.ts"],
+          globalSetup: ["tests/e2e/preparation.ts"],
+          // One server, one browser per file: files run one after the other.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

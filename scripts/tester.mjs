@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /*
  * `npm test`: every check and every test suite, in order, then one summary line
- * "N passed, N failed" over all suites. Exits non-zero when anything fails.
+ * "N passed, N failed" over all suites. Each suite has a time budget that keeps the whole
+ * command under 20 minutes on 2 cores. Exits non-zero when anything fails.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const racine = new URL("..", import.meta.url).pathname;
@@ -15,45 +16,63 @@ const resultats = join(racine, "test-results");
 rmSync(resultats, { recursive: true, force: true });
 mkdirSync(resultats, { recursive: true });
 
+const MINUTE = 60_000;
 const etapes = [];
 let reussis = 0;
 let echoues = 0;
 let ignores = 0;
 
-function executer(nom, commande, args, env = {}) {
+function executer(nom, commande, args, { budget, env = {} }) {
   const debut = Date.now();
-  console.log(`\n=== ${nom} ===`);
-  const r = spawnSync(commande, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(`\n=== ${nom} (budget ${budget / MINUTE} min) ===`);
+  const r = spawnSync(commande, args, { stdio: "inherit", env: { ...process.env, ...env }, timeout: budget, killSignal: "SIGKILL" });
   const duree = Math.round((Date.now() - debut) / 1000);
-  etapes.push({ nom, ok: r.status === 0, duree });
-  return r.status === 0;
+  const horsBudget = r.error?.code === "ETIMEDOUT" || (r.signal === "SIGKILL" && Date.now() - debut >= budget);
+  if (horsBudget) console.error(`✘ ${nom} : budget de ${budget / MINUTE} min dépassé, suite arrêtée.`);
+  etapes.push({ nom, ok: r.status === 0 && !horsBudget, duree, horsBudget });
+  return r.status === 0 && !horsBudget;
 }
 
-function compterVitest(fichier) {
+function vitest(nom, projets, fichier, budget) {
+  const ok = executer(nom, bin("vitest"), ["run", ...projets.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${fichier}`], { budget });
   try {
     const rapport = JSON.parse(readFileSync(fichier, "utf8"));
     reussis += rapport.numPassedTests;
     echoues += rapport.numFailedTests;
     ignores += rapport.numPendingTests + rapport.numTodoTests;
-    return true;
+    if (!ok && rapport.numFailedTests === 0) echoues += 1; // a suite that failed outside any test (set-up, budget)
   } catch {
-    return false;
+    if (!ok) echoues += 1;
   }
 }
 
-executer("Types (tsc)", bin("tsc"), ["--noEmit"]);
-executer("Lint (eslint)", bin("eslint"), ["."]);
-const fichierVitest = join(resultats, "vitest.json");
-const vitestOk = executer("Tests unitaires et d'intégration (PGlite et PostgreSQL)", bin("vitest"), [
-  "run",
-  "--reporter=default",
-  "--reporter=json",
-  `--outputFile.json=${fichierVitest}`,
-]);
-if (!compterVitest(fichierVitest) && !vitestOk) echoues += 1;
+/** End-to-end tests use Debian's Chromium, never a browser downloaded by a test tool. */
+function chromiumDisponible() {
+  const chemin = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (existsSync(chemin)) return true;
+  if (process.getuid?.() !== 0) {
+    console.error(`Chromium introuvable (${chemin}) : installez-le (apt-get install -y chromium) ou indiquez CHROMIUM_PATH.`);
+    return false;
+  }
+  console.log("Installation de Chromium (paquet Debian)…");
+  return (
+    executer("apt-get update", "apt-get", ["update", "-qq"], { budget: 5 * MINUTE }) &&
+    executer("Installation de Chromium", "apt-get", ["install", "-y", "-qq", "chromium"], { budget: 8 * MINUTE, env: { DEBIAN_FRONTEND: "noninteractive" } })
+  );
+}
+
+executer("Types (tsc)", bin("tsc"), ["--noEmit"], { budget: 3 * MINUTE });
+executer("Lint et règle des couches (eslint)", bin("eslint"), ["."], { budget: 3 * MINUTE });
+vitest("Tests unitaires et d'intégration (PGlite et PostgreSQL)", ["unitaires", "integration-pglite", "integration-postgresql"], join(resultats, "vitest.json"), 8 * MINUTE);
+if (chromiumDisponible()) {
+  vitest("Tests de bout en bout (Chromium, axe)", ["e2e"], join(resultats, "e2e.json"), 8 * MINUTE);
+} else {
+  etapes.push({ nom: "Tests de bout en bout (Chromium absent)", ok: false, duree: 0 });
+  echoues += 1;
+}
 
 console.log("\n=== Bilan ===");
-for (const e of etapes) console.log(`${e.ok ? "✔" : "✘"} ${e.nom} (${e.duree} s)`);
+for (const e of etapes) console.log(`${e.ok ? "✔" : "✘"} ${e.nom} (${e.duree} s)${e.horsBudget ? " — budget dépassé" : ""}`);
 const toutVert = etapes.every((e) => e.ok);
 if (!toutVert && echoues === 0) echoues = etapes.filter((e) => !e.ok).length;
 console.log(`${reussis} passed, ${echoues} failed${ignores ? `, ${ignores} skipped` : ""}`);

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { communes, referentiels } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import { sourceCogInstallee } from "@/integrations/cog/decoupage-administratif";
 import { etatReferentielTerritoires, importerTerritoires, listerDepartements, obtenirDepartement } from "./territoires";
@@ -76,6 +78,21 @@ describe("territoires", () => {
       expect(force.effectifs).toMatchObject({ departements: 101, collectivitesOutreMer: 8, epci: 1255, communes: 34_969 });
       expect(await listerDepartements(connexion.db, { inclureOutreMer: true })).toEqual(avant);
       expect((await etatReferentielTerritoires(connexion.db))?.importeLe.toISOString()).toBe("2026-12-01T10:00:00.000Z");
+    });
+  });
+});
+
+describe("cache des territoires", () => {
+  it("sert la liste en mémoire tant que le référentiel garde sa version, et la recalcule quand il en change", async () => {
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      const avant = (await listerDepartements(connexion.db)).find((d) => d.code === "58");
+      const [nevers] = await connexion.db.select({ population: communes.population }).from(communes).where(eq(communes.code, "58194"));
+      await connexion.db.update(communes).set({ population: 1_000_000 }).where(eq(communes.code, "58194"));
+      // Same version: the cached list is served (reference data only changes through an import).
+      expect((await listerDepartements(connexion.db)).find((d) => d.code === "58")?.population).toBe(avant?.population);
+      await connexion.db.update(referentiels).set({ importeLe: new Date("2027-01-01T00:00:00Z") }).where(eq(referentiels.nom, "cog"));
+      const apres = (await listerDepartements(connexion.db)).find((d) => d.code === "58");
+      expect(apres?.population).toBe((avant?.population ?? 0) - (nevers?.population ?? 0) + 1_000_000);
     });
   });
 });

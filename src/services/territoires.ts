@@ -143,8 +143,39 @@ export interface DepartementResume {
 const estCommuneActuelle = eq(communes.type, "commune-actuelle");
 const estEpciAFiscalitePropre = ne(epci.nature, "EPT");
 
+/*
+ * The territories only change with an import: their lists are kept in memory, keyed by the version
+ * of the stored reference (its empreinte and import date). A request then costs one small query,
+ * and an import made by another instance is seen on the next request.
+ */
+const CLE_CACHE = Symbol.for("efne.cache-territoires");
+const cacheTerritoires = ((globalThis as Record<symbol, Map<string, unknown>>)[CLE_CACHE] ??= new Map<string, unknown>());
+
+async function versionDuReferentiel(db: Executeur): Promise<string | null> {
+  const [ligne] = await db
+    .select({ empreinte: referentiels.empreinte, importeLe: referentiels.importeLe })
+    .from(referentiels)
+    .where(eq(referentiels.nom, NOM_REFERENTIEL_COG));
+  return ligne ? `${ligne.empreinte}:${ligne.importeLe.toISOString()}` : null;
+}
+
+async function avecCache<T>(db: Executeur, cle: string, calculer: () => Promise<T>): Promise<T> {
+  const version = await versionDuReferentiel(db);
+  if (version === null) return calculer();
+  const cleComplete = `${version}:${cle}`;
+  if (cacheTerritoires.has(cleComplete)) return cacheTerritoires.get(cleComplete) as T;
+  const valeur = await calculer();
+  for (const existante of cacheTerritoires.keys()) if (!existante.startsWith(version)) cacheTerritoires.delete(existante);
+  cacheTerritoires.set(cleComplete, valeur);
+  return valeur;
+}
+
 /** The 101 départements (and, on request, the collectivités d'outre-mer after them), in COG order. */
-export async function listerDepartements(db: Executeur, options: { inclureOutreMer?: boolean } = {}): Promise<DepartementResume[]> {
+export function listerDepartements(db: Executeur, options: { inclureOutreMer?: boolean } = {}): Promise<DepartementResume[]> {
+  return avecCache(db, `departements:${options.inclureOutreMer ? "avec" : "sans"}-outre-mer`, () => calculerDepartements(db, options));
+}
+
+async function calculerDepartements(db: Executeur, options: { inclureOutreMer?: boolean }): Promise<DepartementResume[]> {
   // Sequential on purpose: inside a transaction the queries share one connection.
   const lignes = await db.select().from(departements);
   const populations = await db

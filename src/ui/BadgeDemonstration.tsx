@@ -4,7 +4,7 @@ import { LIBELLE_DONNEES_DEMONSTRATION } from "@/domain/donnees/provenance";
 /** Shown beside every figure computed from demonstration rows. */
 export function BadgeDemonstration() {
   return (
-    <Badge severity="warning" small>
+    <Badge severity="warning" small as="span">
       {LIBELLE_DONNEES_DEMONSTRATION}
     </Badge>
   );

@@ -1,24 +1,37 @@
+"use client";
+
 import { Header } from "@codegouvfr/react-dsfr/Header";
+import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
+import { usePathname } from "next/navigation";
+import { MarqueEtat } from "./MarqueEtat";
+import { NOM_DU_SERVICE } from "./nom-du-service";
 
-export const NOM_DU_SERVICE = "Espace France Numérique Ensemble";
+export interface EntreeNavigation {
+  libelle: string;
+  chemin: string;
+}
 
-export function EnTete() {
+/** The main navigation; "Administration" joins it for administrators once roles exist. */
+export const NAVIGATION_PRINCIPALE: EntreeNavigation[] = [
+  { libelle: "Données de l'Inclusion Numérique", chemin: "/donnees" },
+  { libelle: "Gouvernance", chemin: "/gouvernance" },
+];
+
+export function estActive(chemin: string, courant: string): boolean {
+  return courant === chemin || courant.startsWith(`${chemin}/`);
+}
+
+export function EnTete({ navigation = NAVIGATION_PRINCIPALE }: { navigation?: EntreeNavigation[] }) {
+  const courant = usePathname() ?? "/";
   return (
     <Header
-      brandTop={
-        <>
-          République
-          <br />
-          Française
-        </>
-      }
+      id="en-tete"
+      brandTop={<MarqueEtat />}
       serviceTitle={NOM_DU_SERVICE}
       serviceTagline="La gouvernance territoriale de l'inclusion numérique"
       homeLinkProps={{ href: "/", title: `Accueil — ${NOM_DU_SERVICE}` }}
-      navigation={[
-        { text: "Données de l'Inclusion Numérique", linkProps: { href: "/donnees" } },
-        { text: "Gouvernance", linkProps: { href: "/gouvernance" } },
-      ]}
+      quickAccessItems={[headerFooterDisplayItem]}
+      navigation={navigation.map((e) => ({ text: e.libelle, linkProps: { href: e.chemin }, isActive: estActive(e.chemin, courant) }))}
     />
   );
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { fr } from "@codegouvfr/react-dsfr";
+import { Page } from "@/ui/Page";
 
 export const metadata: Metadata = { title: "Déclaration d'accessibilité" };
 
 export default function Accessibilite() {
   return (
-    <div className={fr.cx("fr-container", "fr-py-6w")}>
-      <h1>Déclaration d&apos;accessibilité</h1>
+    <Page titre="Déclaration d'accessibilité">
       <p>
         L&apos;Espace France Numérique Ensemble s&apos;engage à rendre son service accessible, conformément à l&apos;article 47 de la loi
         n° 2005-102 du 11 février 2005.
@@ -26,6 +25,6 @@ export default function Accessibilite() {
         Si vous constatez un défaut d&apos;accessibilité vous empêchant d&apos;accéder à un contenu ou une fonctionnalité du site, que vous
         nous le signalez et que vous ne parvenez pas à obtenir une réponse de notre part, vous pouvez saisir le Défenseur des droits.
       </p>
-    </div>
+    </Page>
   );
 }

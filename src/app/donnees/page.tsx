@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { fr } from "@codegouvfr/react-dsfr";
+import { Page } from "@/ui/Page";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { connection } from "next/server";
 import { connexionApplication } from "@/db/connexion-application";
@@ -16,8 +17,7 @@ export default async function Donnees() {
   const [departements, territoires, lieux] = await Promise.all([listerDepartements(db), chiffresDuReferentiel(db), lieuxParDepartement(db)]);
 
   return (
-    <div className={fr.cx("fr-container", "fr-py-6w")}>
-      <h1>Données de l&apos;Inclusion Numérique</h1>
+    <Page titre="Données de l'Inclusion Numérique">
       <p className={fr.cx("fr-text--lead")}>Les territoires de France et leurs lieux d&apos;inclusion numérique, département par département.</p>
       {lieux.provenance === "demonstration" && (
         <p>
@@ -45,6 +45,6 @@ export default async function Donnees() {
             : ""}
         </p>
       )}
-    </div>
+    </Page>
   );
 }

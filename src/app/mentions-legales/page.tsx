@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { fr } from "@codegouvfr/react-dsfr";
+import { Page } from "@/ui/Page";
 
 export const metadata: Metadata = { title: "Mentions légales" };
 
 export default function MentionsLegales() {
   return (
-    <div className={fr.cx("fr-container", "fr-py-6w")}>
-      <h1>Mentions légales</h1>
+    <Page titre="Mentions légales">
       <h2>Éditeur</h2>
       <p>Agence nationale de la cohésion des territoires (ANCT), programme France Numérique Ensemble.</p>
       <h2>Code source</h2>
@@ -16,6 +15,6 @@ export default function MentionsLegales() {
         Les territoires proviennent du Code officiel géographique de l&apos;INSEE, diffusé sous Licence Ouverte. Les données de
         démonstration sont fictives et signalées comme telles.
       </p>
-    </div>
+    </Page>
   );
 }

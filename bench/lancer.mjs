@@ -1,0 +1,351 @@
+#!/usr/bin/env node
+/*
+ * `npm run bench`: performance figures of the built application, each beside its target.
+ *
+ *   1. first start on an empty embedded database, spawn -> first 200 of /api/health  (< 60 s)
+ *   2. warm start on the same database after SIGTERM                              (< 10 s)
+ *   3. throughput and p99 latency of GET /api/v1/territoires/departements and GET /, each
+ *      beside a static file of the same byte size served by bench/serveur-statique.mjs
+ *      (JSON route >= 50 % of the static throughput; `/` informational)
+ *   4. gzipped JavaScript loaded by each public page                           (< 150 kB)
+ *
+ * It reports and never gates: exit 0 whether or not targets are met, 1 when a figure could not
+ * be measured (build failed, server never healthy, page in error...). Everything listens on
+ * 127.0.0.1; child servers are stopped on every way out.
+ *
+ * Environment: BENCH_DUREE (s, measured load run, default 10), BENCH_ECHAUFFEMENT (s, warm-up
+ * before each load run, default 2), BENCH_CONNEXIONS (default 10).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { mesurerCharge } from "./lib/charge.mjs";
+import { HOTE, obtenir, portLibre } from "./lib/http.mjs";
+import { mesurerPoidsJs } from "./lib/poids-js.mjs";
+import { arreter, arreterTout, attendreSante, dernieresLignes, lancerNext, lancerServeurStatique, tuerToutSynchrone } from "./lib/processus.mjs";
+import { kilooctets, millisecondes, parSeconde, pourcent, secondes, tableMarkdown, tableTexte, verdict } from "./lib/rapport.mjs";
+
+const racine = fileURLToPath(new URL("..", import.meta.url));
+process.chdir(racine);
+
+const CIBLES = {
+  premierDemarrageMs: 60_000,
+  demarrageAChaudMs: 10_000,
+  ratioJson: 0.5,
+  jsParPageOctets: 150 * 1000,
+};
+const DELAI_SANTE_MS = 120_000;
+const PAGES = ["/", "/donnees", "/gouvernance", "/accessibilite", "/mentions-legales", "/donnees-personnelles"];
+const ROUTE_JSON = "/api/v1/territoires/departements";
+
+function nombreEnv(nom, defaut, { min }) {
+  const brut = process.env[nom];
+  if (brut === undefined || brut.trim() === "") return defaut;
+  const valeur = Number(brut);
+  if (!Number.isFinite(valeur) || valeur < min) throw new Error(`${nom}=${brut} : un nombre ≥ ${min} est attendu.`);
+  return valeur;
+}
+
+const journal = (message) => console.log(`[bench] ${message}`);
+
+let dossierTemporaire = null;
+/** Log file of the Next.js server, shown on an error before the temporary directory goes. */
+let journalNext = null;
+/** BUILD_ID measured; a different one at the end means a `next build` ran during the benchmark. */
+let idConstruction = null;
+function constructionChangee() {
+  try {
+    return idConstruction !== null && readFileSync(join(racine, ".next/BUILD_ID"), "utf8").trim() !== idConstruction;
+  } catch {
+    return idConstruction !== null;
+  }
+}
+function nettoyerDossier() {
+  if (dossierTemporaire) rmSync(dossierTemporaire, { recursive: true, force: true });
+  dossierTemporaire = null;
+}
+
+// Whatever the way out, no child server is left running and no temporary database is left behind.
+process.on("exit", () => {
+  tuerToutSynchrone();
+  try {
+    nettoyerDossier();
+  } catch {
+    // Best effort at exit.
+  }
+});
+let interrompu = false;
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+  ["SIGHUP", 129],
+]) {
+  process.on(signal, () => {
+    if (interrompu) return;
+    interrompu = true;
+    console.error(`\n[bench] ${signal} reçu : arrêt des serveurs lancés par le benchmark…`);
+    arreterTout({ delaiMs: 5_000 }).finally(() => {
+      nettoyerDossier();
+      process.exit(code);
+    });
+  });
+}
+
+function dateLaPlusRecente(chemin) {
+  if (!existsSync(chemin)) return 0;
+  const info = statSync(chemin);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let max = info.mtimeMs;
+  for (const entree of readdirSync(chemin)) max = Math.max(max, dateLaPlusRecente(join(chemin, entree)));
+  return max;
+}
+
+function construireSiNecessaire() {
+  const marqueur = join(racine, ".next/BUILD_ID");
+  if (!existsSync(marqueur)) {
+    journal("Pas de construction (.next/BUILD_ID absent) : next build…");
+    const r = spawnSync(join(racine, "node_modules/.bin/next"), ["build"], {
+      cwd: racine,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      timeout: 15 * 60_000,
+    });
+    if (r.status !== 0 || !existsSync(marqueur)) throw new Error(`next build a échoué (code ${r.status}, signal ${r.signal}).`);
+  }
+  const construction = statSync(marqueur).mtimeMs;
+  const sources = ["src", "public", "next.config.ts", "package-lock.json"].map((p) => dateLaPlusRecente(join(racine, p)));
+  return {
+    id: readFileSync(marqueur, "utf8").trim(),
+    date: new Date(construction),
+    perimee: Math.max(...sources) > construction,
+  };
+}
+
+async function demarrer(etiquette, parametres) {
+  journal(`${etiquette} : next start sur ${HOTE}:${parametres.port}…`);
+  const serveur = lancerNext(parametres);
+  const { dureeMs, sante } = await attendreSante(serveur, { delaiMaxMs: DELAI_SANTE_MS });
+  journal(`${etiquette} : /api/health 200 après ${secondes(dureeMs)} (${JSON.stringify(sante)})`);
+  return { serveur, dureeMs };
+}
+
+async function comparerAuStatique({ chemin, port, dossierStatique, config }) {
+  const url = `http://${HOTE}:${port}${chemin}`;
+  const modele = await obtenir(url);
+  if (modele.statut !== 200) throw new Error(`GET ${chemin} répond HTTP ${modele.statut}`);
+  const typeDeContenu = String(modele.entetes["content-type"] ?? "application/octet-stream");
+  const fichier = join(dossierStatique, `${chemin === "/" ? "index" : chemin.replace(/^\/+/, "").replace(/[^a-z0-9.-]+/gi, "_")}.bin`);
+  // The very bytes of the route's answer: same size by construction.
+  writeFileSync(fichier, modele.corps);
+
+  journal(`GET ${chemin} (${modele.corps.length} octets, ${typeDeContenu}) : Next.js seul sous charge…`);
+  const route = await mesurerCharge({ url, ...config });
+
+  journal(`GET ${chemin} : fichier statique de même taille, serveur Node http seul sous charge…`);
+  const statique = await lancerServeurStatique({ racine, fichier, typeDeContenu });
+  let referenceMesure;
+  try {
+    const urlStatique = `http://${HOTE}:${statique.port}/${chemin === "/" ? "" : chemin.replace(/^\/+/, "")}`;
+    const controle = await obtenir(urlStatique);
+    if (controle.statut !== 200 || controle.corps.length !== modele.corps.length) {
+      throw new Error(`le serveur statique rend ${controle.corps.length} octets (HTTP ${controle.statut}), ${modele.corps.length} attendus`);
+    }
+    referenceMesure = await mesurerCharge({ url: urlStatique, ...config });
+  } finally {
+    await arreter(statique.suivi, { delaiMs: 5_000 });
+  }
+  return { chemin, octets: modele.corps.length, typeDeContenu, route, statique: referenceMesure, ratio: route.rps / referenceMesure.rps };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    coeurs: cpus.length,
+    modele: cpus[0]?.model?.trim() ?? "inconnu",
+    memoire: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    node: process.version,
+    systeme: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+const charge1 = () => os.loadavg()[0].toFixed(2);
+
+async function principal() {
+  const config = {
+    duree: nombreEnv("BENCH_DUREE", 10, { min: 1 }),
+    echauffement: nombreEnv("BENCH_ECHAUFFEMENT", 2, { min: 0 }),
+    connexions: Math.round(nombreEnv("BENCH_CONNEXIONS", 10, { min: 1 })),
+  };
+  const debutBench = new Date();
+  const chargeAvant = charge1();
+  const construction = construireSiNecessaire();
+  idConstruction = construction.id;
+  journal(`Construction mesurée : ${construction.id} du ${construction.date.toISOString()}`);
+  if (construction.perimee) journal("Attention : des sources sont plus récentes que cette construction (le benchmark ne reconstruit pas).");
+
+  dossierTemporaire = mkdtempSync(join(os.tmpdir(), "efne-bench-"));
+  const dossierPglite = join(dossierTemporaire, "pglite");
+  const dossierStatique = join(dossierTemporaire, "statique");
+  mkdirSync(dossierStatique);
+  const journalServeur = join(dossierTemporaire, "next-start.log");
+  journalNext = journalServeur;
+  const port = await portLibre();
+  const parametres = { racine, port, dossierPglite, journal: journalServeur };
+
+  // 1. First start on an empty database.
+  const premier = await demarrer("Premier démarrage (base vide)", parametres);
+  const departements = JSON.parse((await obtenir(`http://${HOTE}:${port}${ROUTE_JSON}`)).corps.toString("utf8"));
+  if (!Array.isArray(departements) || departements.length === 0) throw new Error(`${ROUTE_JSON} ne rend aucun département après le premier démarrage.`);
+  journal(`Territoires présents : ${departements.length} départements.`);
+  const arret = await arreter(premier.serveur.suivi, { signal: "SIGTERM", delaiMs: 30_000 });
+  if (arret.force) throw new Error("le serveur ne s'est pas arrêté dans les 30 s qui suivent SIGTERM (il a fallu SIGKILL).");
+  journal(`Arrêt par SIGTERM en ${secondes(arret.dureeMs)} (code ${arret.code}, signal ${arret.signal}).`);
+
+  // 2. Warm start on the same database.
+  const chaud = await demarrer("Démarrage à chaud (même base)", parametres);
+
+  // 3. Load, one server under load at a time.
+  journal(`Charge : ${config.connexions} connexions, ${config.echauffement} s d'échauffement puis ${config.duree} s mesurées par serveur, l'un après l'autre.`);
+  const comparaisons = [];
+  for (const chemin of [ROUTE_JSON, "/"]) comparaisons.push(await comparerAuStatique({ chemin, port, dossierStatique, config }));
+
+  // 4. JavaScript per page.
+  journal(`JavaScript des pages publiques : ${PAGES.join(", ")}…`);
+  const poids = await mesurerPoidsJs({ base: `http://${HOTE}:${port}`, chemins: PAGES, limiteOctets: CIBLES.jsParPageOctets });
+
+  const arretFinal = await arreter(chaud.serveur.suivi, { signal: "SIGTERM", delaiMs: 30_000 });
+  journal(`Serveur arrêté (SIGTERM, ${secondes(arretFinal.dureeMs)}).`);
+  nettoyerDossier();
+
+  if (constructionChangee()) journal("Attention : .next a été reconstruit pendant la mesure ; les chiffres ne valent pas pour une seule construction.");
+  return { config, debutBench, finBench: new Date(), constructionChangee: constructionChangee(), chargeAvant, chargeApres: charge1(), construction, premier, arret, chaud, departements: departements.length, comparaisons, poids };
+}
+
+function rapport(r) {
+  const [json, accueil] = r.comparaisons;
+  const pagesEnEchec = r.poids.pages.filter((p) => !p.respecte);
+  const resume = [
+    ["1", "Premier démarrage, base vide (spawn → /api/health 200)", secondes(r.premier.dureeMs), `< ${CIBLES.premierDemarrageMs / 1000} s`, verdict(r.premier.dureeMs < CIBLES.premierDemarrageMs)],
+    ["2", "Démarrage à chaud, même base (spawn → /api/health 200)", secondes(r.chaud.dureeMs), `< ${CIBLES.demarrageAChaudMs / 1000} s`, verdict(r.chaud.dureeMs < CIBLES.demarrageAChaudMs)],
+    [
+      "3a",
+      `GET ${json.chemin} : débit / fichier statique même taille`,
+      `${pourcent(json.ratio)} (${parSeconde(json.route.rps)} / ${parSeconde(json.statique.rps)})`,
+      `≥ ${pourcent(CIBLES.ratioJson)}`,
+      verdict(json.ratio >= CIBLES.ratioJson && json.route.non2xx === 0 && json.route.erreurs === 0),
+    ],
+    ["3b", `GET ${accueil.chemin} : débit / fichier statique même taille`, `${pourcent(accueil.ratio)} (${parSeconde(accueil.route.rps)} / ${parSeconde(accueil.statique.rps)})`, "aucune", verdict(null)],
+    [
+      "4",
+      "JavaScript par page publique (gzip), la plus lourde",
+      `${r.poids.plusLourde.chemin} : ${kilooctets(r.poids.plusLourde.gzip)}`,
+      `< ${kilooctets(CIBLES.jsParPageOctets)} chaque page`,
+      `${verdict(pagesEnEchec.length === 0)}${pagesEnEchec.length ? ` (${pagesEnEchec.length}/${r.poids.pages.length} pages au-dessus)` : ""}`,
+    ],
+  ];
+  const enteteResume = ["#", "Mesure", "Valeur", "Cible", "Verdict"];
+
+  const enteteCharge = ["Cible", "Corps", "req/s (moy.)", "p50", "p99", "max", "requêtes", "non-2xx", "erreurs", "ratio"];
+  const lignesCharge = r.comparaisons.flatMap((c) => [
+    [`Next.js GET ${c.chemin}`, `${c.octets} o`, parSeconde(c.route.rps), millisecondes(c.route.p50), millisecondes(c.route.p99), millisecondes(c.route.latenceMax), c.route.total, c.route.non2xx, c.route.erreurs, pourcent(c.ratio)],
+    [`fichier statique (${c.typeDeContenu})`, `${c.octets} o`, parSeconde(c.statique.rps), millisecondes(c.statique.p50), millisecondes(c.statique.p99), millisecondes(c.statique.latenceMax), c.statique.total, c.statique.non2xx, c.statique.erreurs, "100 %"],
+  ]);
+
+  const entetePoids = ["Page", "scripts", "JS brut", "JS gzip", "dont noModule", "HTML gzip", "scripts en ligne (brut)", "Verdict (< 150 kB)"];
+  const lignesPoids = r.poids.pages.map((p) => [p.chemin, p.nombreScripts, kilooctets(p.brut), kilooctets(p.gzip), kilooctets(p.gzipNoModule), kilooctets(p.htmlGzip), kilooctets(p.enLigne), verdict(p.respecte)]);
+
+  const m = machine();
+  const notes = [
+    `Charge : autocannon ${r.config.connexions} connexions, pipelining 1, ${r.config.echauffement} s d'échauffement non comptées puis ${r.config.duree} s mesurées par cible. Les serveurs sont mis sous charge l'un après l'autre, jamais en même temps (le serveur Next.js reste lancé mais inactif pendant la mesure du fichier statique ; le serveur statique n'existe que pendant la sienne), pour ne pas se partager les ${m.coeurs} cœurs. autocannon tourne sur la même machine et prend sa part du processeur dans les deux cas.`,
+    "req/s = moyenne des échantillons d'une seconde d'autocannon ; latences en ms. Le fichier statique contient exactement les octets de la réponse de la route (même taille, même Content-Type), servi depuis la mémoire par bench/serveur-statique.mjs.",
+    "JavaScript : scripts externes sous /_next/ nommés par le HTML (<script src>, <link rel=preload as=script>, modulepreload, en-tête Link), chacun compressé par zlib gzipSync (niveau par défaut) ; un script partagé compte pour chaque page. kB = 1000 octets. « dont noModule » : part que les navigateurs modernes ne téléchargent pas (comptée quand même). Les scripts en ligne (charge RSC) font partie du HTML, montré à part, hors cible.",
+    `Charge moyenne du système (1 min) : ${r.chargeAvant} au début, ${r.chargeApres} à la fin ; une charge élevée signale des chiffres bruités par d'autres processus.`,
+  ];
+  if (r.construction.perimee) notes.push("Des sources étaient plus récentes que la construction mesurée.");
+  if (r.constructionChangee) notes.push("ATTENTION : .next a été reconstruit (next build) pendant la mesure ; relancer le benchmark sans construction en parallèle.");
+
+  const texte = [
+    "",
+    "=== Benchmark : Espace France Numérique Ensemble ===",
+    `${r.debutBench.toISOString()} — ${m.coeurs} cœurs (${m.modele}), ${m.memoire}, Node ${m.node}, ${m.systeme}`,
+    "",
+    tableTexte(enteteResume, resume),
+    "",
+    `Arrêt par SIGTERM après le premier démarrage : ${secondes(r.arret.dureeMs)}. Territoires : ${r.departements} départements servis.`,
+    "",
+    "Charge (un serveur sous charge à la fois) :",
+    tableTexte(enteteCharge, lignesCharge),
+    "",
+    `JavaScript par page (gzip, kB = 1000 octets ; ${r.poids.scriptsDistincts} scripts distincts) :`,
+    tableTexte(entetePoids, lignesPoids),
+    "",
+    ...notes.map((n) => `- ${n}`),
+    "",
+  ].join("\n");
+
+  const markdown = [
+    "# Résultats du benchmark",
+    "",
+    "Produit par `npm run bench` (bench/lancer.mjs) ; écrasé à chaque exécution. Voir bench/README.md.",
+    "",
+    `- Date : ${r.debutBench.toISOString()} (durée ${Math.round((r.finBench - r.debutBench) / 1000)} s)`,
+    `- Machine : ${m.coeurs} cœurs (os.cpus().length ; ${m.modele}), mémoire totale ${m.memoire}, Node ${m.node}, ${m.systeme}`,
+    `- Construction mesurée : \`${r.construction.id}\` du ${r.construction.date.toISOString()}${r.construction.perimee ? " (des sources étaient plus récentes)" : ""}`,
+    `- Paramètres : BENCH_DUREE=${r.config.duree} s, BENCH_ECHAUFFEMENT=${r.config.echauffement} s, BENCH_CONNEXIONS=${r.config.connexions}`,
+    "",
+    "## Résumé",
+    "",
+    tableMarkdown(enteteResume, resume),
+    "",
+    "## Démarrages",
+    "",
+    tableMarkdown(
+      ["Mesure", "Valeur"],
+      [
+        ["Premier démarrage, base embarquée vide (migrations, territoires, démonstration)", secondes(r.premier.dureeMs)],
+        ["Arrêt par SIGTERM jusqu'à la fin du processus", secondes(r.arret.dureeMs)],
+        ["Démarrage à chaud sur la même base", secondes(r.chaud.dureeMs)],
+        ["Départements servis après le premier démarrage", r.departements],
+      ],
+    ),
+    "",
+    "## Charge",
+    "",
+    tableMarkdown(enteteCharge, lignesCharge),
+    "",
+    "## JavaScript par page publique",
+    "",
+    tableMarkdown(entetePoids, lignesPoids),
+    "",
+    `Page la plus lourde : \`${r.poids.plusLourde.chemin}\`, ${kilooctets(r.poids.plusLourde.gzip)} gzip (${kilooctets(r.poids.plusLourde.brut)} brut). ${r.poids.scriptsDistincts} scripts distincts sur l'ensemble des pages.`,
+    "",
+    "## Notes",
+    "",
+    ...notes.map((n) => `- ${n}`),
+    "",
+  ].join("\n");
+  return { texte, markdown };
+}
+
+try {
+  const resultats = await principal();
+  const { texte, markdown } = rapport(resultats);
+  console.log(texte);
+  const cible = join(racine, "bench/RESULTS.md");
+  writeFileSync(`${cible}.tmp`, markdown);
+  renameSync(`${cible}.tmp`, cible);
+  journal("Résultats écrits dans bench/RESULTS.md.");
+  // Explicit exit: a lingering socket or timer must not keep the benchmark alive.
+  process.exit(0);
+} catch (erreur) {
+  if (!interrompu) {
+    console.error(`\n[bench] ÉCHEC de la mesure : ${erreur instanceof Error ? erreur.message : String(erreur)}`);
+    await arreterTout({ delaiMs: 10_000 });
+    if (constructionChangee()) console.error("[bench] .next a été reconstruit pendant la mesure (next build en parallèle ?) : relancer le benchmark quand aucune construction ne tourne.");
+    if (journalNext && existsSync(journalNext)) console.error(`[bench] Fin du journal du serveur Next.js :\n${dernieresLignes(journalNext, 40)}`);
+    nettoyerDossier();
+    process.exit(1);
+  }
+}

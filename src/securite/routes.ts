@@ -1,0 +1,33 @@
+/*
+ * Every route of the application, with who may use it. The authorisation matrix of later issues is
+ * generated from this list, and a test checks that it matches the route files of src/app exactly.
+ */
+
+export type Acces = "public";
+
+export interface Route {
+  chemin: string;
+  type: "page" | "api";
+  methodes: ReadonlyArray<"GET" | "POST" | "PUT" | "PATCH" | "DELETE">;
+  acces: Acces;
+  libelle: string;
+}
+
+export const ROUTES: ReadonlyArray<Route> = [
+  { chemin: "/", type: "page", methodes: ["GET"], acces: "public", libelle: "Accueil" },
+  { chemin: "/donnees", type: "page", methodes: ["GET"], acces: "public", libelle: "Données de l'Inclusion Numérique" },
+  { chemin: "/gouvernance", type: "page", methodes: ["GET"], acces: "public", libelle: "Participer à l'élaboration des feuilles de routes territoriales" },
+  { chemin: "/administration", type: "page", methodes: ["GET"], acces: "public", libelle: "Administration (pas encore ouverte)" },
+  { chemin: "/accessibilite", type: "page", methodes: ["GET"], acces: "public", libelle: "Déclaration d'accessibilité" },
+  { chemin: "/mentions-legales", type: "page", methodes: ["GET"], acces: "public", libelle: "Mentions légales" },
+  { chemin: "/donnees-personnelles", type: "page", methodes: ["GET"], acces: "public", libelle: "Données personnelles" },
+  { chemin: "/api/health", type: "api", methodes: ["GET"], acces: "public", libelle: "État du service" },
+  { chemin: "/api/v1/openapi.json", type: "api", methodes: ["GET"], acces: "public", libelle: "Document OpenAPI" },
+  { chemin: "/api/v1/territoires/departements", type: "api", methodes: ["GET"], acces: "public", libelle: "Départements" },
+  { chemin: "/api/v1/territoires/departements/{code}", type: "api", methodes: ["GET"], acces: "public", libelle: "Un département" },
+];
+
+/** A concrete address to visit for each route (parameters filled with a real example). */
+export function exempleDeChemin(route: Route): string {
+  return route.chemin.replace("{code}", "58");
+}

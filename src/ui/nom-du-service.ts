@@ -1,0 +1,1 @@
+export const NOM_DU_SERVICE = "Espace France Numérique Ensemble";

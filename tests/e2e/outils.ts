@@ -1,0 +1,86 @@
+import { existsSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+
+/*
+ * Real Chromium (Debian's) driven by playwright-core. Every page a journey visits is checked with
+ * axe (WCAG 2.1 A and AA), and any request leaving the machine or any console error (a blocked
+ * script, a CSP violation) fails the journey.
+ */
+
+export const CHEMIN_CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const OPTIONS_CHROMIUM = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const url = (chemin = "/") => `${inject("e2e").url}${chemin}`;
+
+export interface Session {
+  page: Page;
+  contexte: BrowserContext;
+  /** Requests that tried to leave the machine. */
+  requetesExternes: string[];
+  erreursConsole: string[];
+}
+
+export function utiliserNavigateur() {
+  let navigateur: Browser | undefined;
+  beforeAll(async () => {
+    if (!existsSync(CHEMIN_CHROMIUM)) throw new Error(`Chromium introuvable (${CHEMIN_CHROMIUM}) : apt-get install -y chromium`);
+    navigateur = await chromium.launch({ executablePath: CHEMIN_CHROMIUM, args: OPTIONS_CHROMIUM, headless: true });
+  });
+  afterAll(async () => navigateur?.close());
+
+  return async function nouvelleSession(options: { colorScheme?: "light" | "dark" } = {}): Promise<Session> {
+    if (!navigateur) throw new Error("Navigateur non démarré");
+    const contexte = await navigateur.newContext({ locale: "fr-FR", colorScheme: options.colorScheme ?? "light", viewport: { width: 1280, height: 900 } });
+    const session: Session = { page: await contexte.newPage(), contexte, requetesExternes: [], erreursConsole: [] };
+    await contexte.route("**/*", (route) => {
+      const { hostname } = new URL(route.request().url());
+      if (hostname === "127.0.0.1" || hostname === "localhost") return route.continue();
+      session.requetesExternes.push(route.request().url());
+      return route.abort();
+    });
+    session.page.on("console", (message) => {
+      if (message.type() === "error") session.erreursConsole.push(message.text());
+    });
+    session.page.on("pageerror", (erreur) => session.erreursConsole.push(erreur.message));
+    return session;
+  };
+}
+
+export async function verifierAccessibilite(page: Page) {
+  const resultat = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const violations = resultat.violations.map(
+    (v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`,
+  );
+  expect(violations, `Violations d'accessibilité sur ${page.url()}`).toEqual([]);
+}
+
+/** The design system's script marks <html data-fr-js> once React has hydrated the page. */
+export async function attendreHydratation(page: Page) {
+  await page.locator("html[data-fr-js='true']").waitFor({ state: "attached", timeout: 15_000 });
+}
+
+/** Checks what every visited page must satisfy, whatever the journey. */
+export async function verifierPage(session: Session) {
+  await attendreHydratation(session.page);
+  await verifierAccessibilite(session.page);
+  expect(session.requetesExternes, "Requêtes sorties de la machine").toEqual([]);
+  expect(session.erreursConsole, "Erreurs dans la console du navigateur").toEqual([]);
+}
+
+export async function visiter(session: Session, chemin: string): Promise<Response> {
+  const reponse = await session.page.goto(url(chemin), { waitUntil: "load" });
+  if (!reponse) throw new Error(`Aucune réponse pour ${chemin}`);
+  await verifierPage(session);
+  return reponse;
+}
