@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { EN_TETES_DE_SECURITE } from "./src/securite/csp";
+import { EN_TETES_DE_SECURITE, POLITIQUE_SANS_DOCUMENT } from "./src/securite/csp";
 
 const config: NextConfig = {
   // Packages that must run as plain Node modules on the server (WASM, native drivers, JSON data read from disk).
@@ -10,7 +10,12 @@ const config: NextConfig = {
   outputFileTracingExcludes: { "*": [".donnees/**"] },
   // On every response, static files included; the Content-Security-Policy comes from src/proxy.ts.
   async headers() {
-    return [{ source: "/:path*", headers: [...EN_TETES_DE_SECURITE] }];
+    return [
+      { source: "/:path*", headers: [...EN_TETES_DE_SECURITE] },
+      // The files src/proxy.ts does not see.
+      { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: POLITIQUE_SANS_DOCUMENT }] },
+      { source: "/favicon.ico", headers: [{ key: "Content-Security-Policy", value: POLITIQUE_SANS_DOCUMENT }] },
+    ];
   },
 };
 

@@ -16,8 +16,7 @@
  * Environment: BENCH_DUREE (s, measured load run, default 10), BENCH_ECHAUFFEMENT (s, warm-up
  * before each load run, default 2), BENCH_CONNEXIONS (default 10).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +25,7 @@ import { HOTE, obtenir, portLibre } from "./lib/http.mjs";
 import { mesurerPoidsJs } from "./lib/poids-js.mjs";
 import { arreter, arreterTout, attendreSante, dernieresLignes, lancerNext, lancerServeurStatique, tuerToutSynchrone } from "./lib/processus.mjs";
 import { kilooctets, millisecondes, parSeconde, pourcent, secondes, tableMarkdown, tableTexte, verdict } from "./lib/rapport.mjs";
+import { constructionAJour, construireSiNecessaire as construireSiBesoin } from "../scripts/construction.mjs";
 
 const racine = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(racine);
@@ -93,34 +93,11 @@ for (const [signal, code] of [
   });
 }
 
-function dateLaPlusRecente(chemin) {
-  if (!existsSync(chemin)) return 0;
-  const info = statSync(chemin);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let max = info.mtimeMs;
-  for (const entree of readdirSync(chemin)) max = Math.max(max, dateLaPlusRecente(join(chemin, entree)));
-  return max;
-}
-
+/** Builds when the build is missing or older than the sources (the rule `npm start` follows), then names it. */
 function construireSiNecessaire() {
+  if (!construireSiBesoin({ journal })) throw new Error("next build a échoué.");
   const marqueur = join(racine, ".next/BUILD_ID");
-  if (!existsSync(marqueur)) {
-    journal("Pas de construction (.next/BUILD_ID absent) : next build…");
-    const r = spawnSync(join(racine, "node_modules/.bin/next"), ["build"], {
-      cwd: racine,
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      timeout: 15 * 60_000,
-    });
-    if (r.status !== 0 || !existsSync(marqueur)) throw new Error(`next build a échoué (code ${r.status}, signal ${r.signal}).`);
-  }
-  const construction = statSync(marqueur).mtimeMs;
-  const sources = ["src", "public", "next.config.ts", "package-lock.json"].map((p) => dateLaPlusRecente(join(racine, p)));
-  return {
-    id: readFileSync(marqueur, "utf8").trim(),
-    date: new Date(construction),
-    perimee: Math.max(...sources) > construction,
-  };
+  return { id: readFileSync(marqueur, "utf8").trim(), date: new Date(statSync(marqueur).mtimeMs), perimee: !constructionAJour() };
 }
 
 async function demarrer(etiquette, parametres) {
@@ -240,7 +217,7 @@ function rapport(r) {
     [
       "4",
       "JavaScript par page publique (gzip), la plus lourde",
-      `${r.poids.plusLourde.chemin} : ${kilooctets(r.poids.plusLourde.gzip)}`,
+      `${r.poids.plusLourde.chemin} : ${kilooctets(r.poids.plusLourde.telecharge)} téléchargés par un navigateur actuel`,
       `< ${kilooctets(CIBLES.jsParPageOctets)} chaque page`,
       `${verdict(pagesEnEchec.length === 0)}${pagesEnEchec.length ? ` (${pagesEnEchec.length}/${r.poids.pages.length} pages au-dessus)` : ""}`,
     ],
@@ -253,14 +230,14 @@ function rapport(r) {
     [`fichier statique (${c.typeDeContenu})`, `${c.octets} o`, parSeconde(c.statique.rps), millisecondes(c.statique.p50), millisecondes(c.statique.p99), millisecondes(c.statique.latenceMax), c.statique.total, c.statique.non2xx, c.statique.erreurs, "100 %"],
   ]);
 
-  const entetePoids = ["Page", "scripts", "JS brut", "JS gzip", "dont noModule", "HTML gzip", "scripts en ligne (brut)", "Verdict (< 150 kB)"];
-  const lignesPoids = r.poids.pages.map((p) => [p.chemin, p.nombreScripts, kilooctets(p.brut), kilooctets(p.gzip), kilooctets(p.gzipNoModule), kilooctets(p.htmlGzip), kilooctets(p.enLigne), verdict(p.respecte)]);
+  const entetePoids = ["Page", "scripts téléchargés", "dont nommés par le HTML", "JS brut", "JS gzip", "HTML gzip", "scripts en ligne (brut)", "Verdict (< 150 kB)"];
+  const lignesPoids = r.poids.pages.map((p) => [p.chemin, p.nombreScripts, p.declares, kilooctets(p.brut), kilooctets(p.gzip), kilooctets(p.htmlGzip), kilooctets(p.enLigne), verdict(p.respecte)]);
 
   const m = machine();
   const notes = [
     `Charge : autocannon ${r.config.connexions} connexions, pipelining 1, ${r.config.echauffement} s d'échauffement non comptées puis ${r.config.duree} s mesurées par cible. Les serveurs sont mis sous charge l'un après l'autre, jamais en même temps (le serveur Next.js reste lancé mais inactif pendant la mesure du fichier statique ; le serveur statique n'existe que pendant la sienne), pour ne pas se partager les ${m.coeurs} cœurs. autocannon tourne sur la même machine et prend sa part du processeur dans les deux cas.`,
     "req/s = moyenne des échantillons d'une seconde d'autocannon ; latences en ms. Le fichier statique contient exactement les octets de la réponse de la route (même taille, même Content-Type), servi depuis la mémoire par bench/serveur-statique.mjs.",
-    "JavaScript : scripts externes sous /_next/ nommés par le HTML (<script src>, <link rel=preload as=script>, modulepreload, en-tête Link), chacun compressé par zlib gzipSync (niveau par défaut) ; un script partagé compte pour chaque page. kB = 1000 octets. « dont noModule » : part que les navigateurs modernes ne téléchargent pas (comptée quand même). Les scripts en ligne (charge RSC) font partie du HTML, montré à part, hors cible.",
+    "JavaScript : ce que Chromium télécharge pour afficher la page (toutes les réponses de type script jusqu'au repos du réseau, y compris celles chargées après l'hydratation, comme le JavaScript du DSFR), chacune compressée par zlib gzipSync (niveau par défaut) ; un script partagé compte pour chaque page. kB = 1000 octets. Les scripts en ligne (charge RSC) font partie du HTML, montré à part, hors cible.",
     `Charge moyenne du système (1 min) : ${r.chargeAvant} au début, ${r.chargeApres} à la fin ; une charge élevée signale des chiffres bruités par d'autres processus.`,
   ];
   if (r.construction.perimee) notes.push("Des sources étaient plus récentes que la construction mesurée.");
@@ -319,7 +296,7 @@ function rapport(r) {
     "",
     tableMarkdown(entetePoids, lignesPoids),
     "",
-    `Page la plus lourde : \`${r.poids.plusLourde.chemin}\`, ${kilooctets(r.poids.plusLourde.gzip)} gzip (${kilooctets(r.poids.plusLourde.brut)} brut). ${r.poids.scriptsDistincts} scripts distincts sur l'ensemble des pages.`,
+    `Page la plus lourde : \`${r.poids.plusLourde.chemin}\`, ${kilooctets(r.poids.plusLourde.telecharge)} gzip téléchargés (${kilooctets(r.poids.plusLourde.brut)} brut, noModule compris). ${r.poids.scriptsDistincts} scripts distincts sur l'ensemble des pages.`,
     "",
     "## Notes",
     "",

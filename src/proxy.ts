@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { creerNonce, EN_TETE_NONCE, politiqueDeSecuriteDuContenu } from "@/securite/csp";
+import { creerNonce, EN_TETE_NONCE, POLITIQUE_SANS_DOCUMENT, politiqueDeSecuriteDuContenu } from "@/securite/csp";
 import { verifierOrigine } from "@/securite/origine";
 
 /*
@@ -31,6 +31,13 @@ export function proxy(requete: NextRequest) {
     );
   }
 
+  // JSON and files need no nonce: a fixed, stricter policy, without rewriting the request.
+  if (requete.nextUrl.pathname.startsWith("/api/")) {
+    const reponse = NextResponse.next();
+    reponse.headers.set("Content-Security-Policy", POLITIQUE_SANS_DOCUMENT);
+    return reponse;
+  }
+
   const nonce = creerNonce();
   const csp = politiqueDeSecuriteDuContenu({ nonce, developpement: process.env.NODE_ENV === "development", https: estHttps(requete) });
   const enTetes = new Headers(requete.headers);
@@ -40,3 +47,8 @@ export function proxy(requete: NextRequest) {
   reponse.headers.set("Content-Security-Policy", csp);
   return reponse;
 }
+
+export const config = {
+  // Built files are served as they are: their headers come from next.config.ts.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,11 +1,8 @@
 /*
- * JavaScript a page makes the browser download: the external scripts its HTML names under
- * /_next/ (<script src>, <link rel="preload" as="script">, <link rel="modulepreload">, and the
- * same two link forms in the Link response header), each gzipped at zlib's default level.
- * Inline scripts are part of the HTML and reported with it, not here.
+ * JavaScript a page makes the browser download, measured in Chromium: every script response,
+ * each gzipped at zlib's default level. Inline scripts are part of the HTML and reported with it.
  */
 import { gzipSync } from "node:zlib";
-import { obtenir } from "./http.mjs";
 
 const ENTITES = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">" };
 
@@ -95,51 +92,59 @@ export function octetsScriptsEnLigne(html) {
 }
 
 /**
- * Measures every page of `chemins` on `base`. Each script URL is downloaded once; a script shared
- * by several pages counts for each page that loads it.
+ * Measures every page of `chemins` on `base` as a browser receives it: Debian's Chromium loads the
+ * page, waits until the network is idle (so the scripts loaded after hydration, such as the design
+ * system's own JavaScript, are counted), and every script response is gzipped and summed. The
+ * scripts the HTML names are listed too, to show what is declared and what is fetched later.
  */
 export async function mesurerPoidsJs({ base, chemins, limiteOctets }) {
-  const cache = new Map();
-  const telecharger = (url) => {
-    if (!cache.has(url)) {
-      cache.set(
-        url,
-        obtenir(url).then(({ statut, corps }) => {
-          if (statut !== 200) throw new Error(`${url} : HTTP ${statut}`);
-          return { brut: corps.length, gzip: gzipSync(corps).length };
-        }),
-      );
-    }
-    return cache.get(url);
-  };
-
+  const { chromium } = await import("playwright-core");
+  const navigateur = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const distincts = new Set();
   const pages = [];
-  for (const chemin of chemins) {
-    const urlPage = new URL(chemin, base).href;
-    const { statut, entetes, corps } = await obtenir(urlPage);
-    if (statut !== 200) throw new Error(`la page ${chemin} répond HTTP ${statut}`);
-    const html = corps.toString("utf8");
-    const scripts = scriptsDeLaPage(html, urlPage, entetes.link);
-    let brut = 0;
-    let gzip = 0;
-    let gzipNoModule = 0;
-    for (const script of scripts) {
-      const taille = await telecharger(script.url);
-      brut += taille.brut;
-      gzip += taille.gzip;
-      if (script.noModule) gzipNoModule += taille.gzip;
+  try {
+    for (const chemin of chemins) {
+      const urlPage = new URL(chemin, base).href;
+      const contexte = await navigateur.newContext();
+      const page = await contexte.newPage();
+      const reponses = [];
+      page.on("response", (r) => {
+        if (r.request().resourceType() === "script") reponses.push(r.body().then((corps) => ({ url: r.url(), corps }), () => null));
+      });
+      const document = await page.goto(urlPage, { waitUntil: "networkidle" });
+      if (!document || document.status() !== 200) throw new Error(`la page ${chemin} répond HTTP ${document?.status()}`);
+      await page.waitForTimeout(500);
+      const html = await document.text();
+      const declares = scriptsDeLaPage(html, urlPage, document.headers().link);
+      let brut = 0;
+      let gzip = 0;
+      let nombreScripts = 0;
+      for (const r of await Promise.all(reponses)) {
+        if (!r) continue;
+        nombreScripts += 1;
+        distincts.add(r.url);
+        brut += r.corps.length;
+        gzip += gzipSync(r.corps).length;
+      }
+      await contexte.close();
+      pages.push({
+        chemin,
+        nombreScripts,
+        declares: declares.filter((d) => !d.noModule).length,
+        brut,
+        gzip,
+        telecharge: gzip,
+        htmlGzip: gzipSync(Buffer.from(html)).length,
+        enLigne: octetsScriptsEnLigne(html),
+        respecte: gzip < limiteOctets,
+      });
     }
-    pages.push({
-      chemin,
-      nombreScripts: scripts.length,
-      brut,
-      gzip,
-      gzipNoModule,
-      htmlGzip: gzipSync(corps).length,
-      enLigne: octetsScriptsEnLigne(html),
-      respecte: gzip < limiteOctets,
-    });
+  } finally {
+    await navigateur.close();
   }
-  const plusLourde = pages.reduce((max, page) => (!max || page.gzip > max.gzip ? page : max), null);
-  return { pages, plusLourde, scriptsDistincts: cache.size };
+  const plusLourde = pages.reduce((max, page) => (!max || page.telecharge > max.telecharge ? page : max), null);
+  return { pages, plusLourde, scriptsDistincts: distincts.size };
 }

@@ -32,6 +32,9 @@ export function politiqueDeSecuriteDuContenu(params: { nonce: string; developpem
   return directives.join("; ");
 }
 
+/** For answers that are not HTML documents (JSON, scripts, styles, fonts): nothing may run or embed them. */
+export const POLITIQUE_SANS_DOCUMENT = "default-src 'none'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 /** Headers that do not depend on the request: on every response, static files included. */
 export const EN_TETES_DE_SECURITE: ReadonlyArray<{ key: string; value: string }> = [
   { key: "X-Content-Type-Options", value: "nosniff" },

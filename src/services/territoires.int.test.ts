@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { communes, referentiels } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import { sourceCogInstallee } from "@/integrations/cog/decoupage-administratif";
-import { etatReferentielTerritoires, importerTerritoires, listerDepartements, obtenirDepartement } from "./territoires";
+import { configurerCacheTerritoires, etatReferentielTerritoires, importerTerritoires, listerDepartements, obtenirDepartement } from "./territoires";
 
 const base = utiliserBaseDeTest();
 
@@ -90,8 +90,12 @@ describe("cache des territoires", () => {
       await connexion.db.update(communes).set({ population: 1_000_000 }).where(eq(communes.code, "58194"));
       // Same version: the cached list is served (reference data only changes through an import).
       expect((await listerDepartements(connexion.db)).find((d) => d.code === "58")?.population).toBe(avant?.population);
+      // Another instance imports: the version is read again once its delay has passed.
       await connexion.db.update(referentiels).set({ importeLe: new Date("2027-01-01T00:00:00Z") }).where(eq(referentiels.nom, "cog"));
+      expect((await listerDepartements(connexion.db)).find((d) => d.code === "58")?.population).toBe(avant?.population);
+      configurerCacheTerritoires({ dureeMs: 0 });
       const apres = (await listerDepartements(connexion.db)).find((d) => d.code === "58");
+      configurerCacheTerritoires({ dureeMs: 5_000 });
       expect(apres?.population).toBe((avant?.population ?? 0) - (nevers?.population ?? 0) + 1_000_000);
     });
   });

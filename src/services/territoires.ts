@@ -125,6 +125,7 @@ export async function importerTerritoires(params: {
       };
       await tx.insert(referentiels).values(ligne).onConflictDoUpdate({ target: referentiels.nom, set: valeursProposees(referentiels, ["nom"]) });
     });
+    invaliderCacheTerritoires();
     progression("Territoires chargés.");
     return { millesime: source.millesime, versionSource: source.version, effectifs, importe: true };
   });
@@ -145,29 +146,59 @@ const estEpciAFiscalitePropre = ne(epci.nature, "EPT");
 
 /*
  * The territories only change with an import: their lists are kept in memory, keyed by the version
- * of the stored reference (its empreinte and import date). A request then costs one small query,
- * and an import made by another instance is seen on the next request.
+ * of the stored reference (its empreinte and import date). The version itself is read from the
+ * database at most every few seconds per connection, and at once after an import made by this
+ * process; an import made by another instance sharing the database is seen within that delay.
  */
+interface CacheTerritoires {
+  valeurs: Map<string, unknown>;
+  versions: WeakMap<object, { version: string | null; lueA: number }>;
+  dureeMs: number;
+}
 const CLE_CACHE = Symbol.for("efne.cache-territoires");
-const cacheTerritoires = ((globalThis as Record<symbol, Map<string, unknown>>)[CLE_CACHE] ??= new Map<string, unknown>());
+const cache = ((globalThis as Record<symbol, CacheTerritoires>)[CLE_CACHE] ??= {
+  valeurs: new Map(),
+  versions: new WeakMap(),
+  dureeMs: 5_000,
+});
+
+/** Tests: how long a read version is trusted (0: read it on every call). */
+export function configurerCacheTerritoires(options: { dureeMs: number }) {
+  cache.dureeMs = options.dureeMs;
+}
+
+function invaliderCacheTerritoires() {
+  cache.valeurs.clear();
+  cache.versions = new WeakMap();
+}
 
 async function versionDuReferentiel(db: Executeur): Promise<string | null> {
+  const connue = cache.versions.get(db);
+  const maintenant = performance.now();
+  if (connue && maintenant - connue.lueA < cache.dureeMs) return connue.version;
   const [ligne] = await db
     .select({ empreinte: referentiels.empreinte, importeLe: referentiels.importeLe })
     .from(referentiels)
     .where(eq(referentiels.nom, NOM_REFERENTIEL_COG));
-  return ligne ? `${ligne.empreinte}:${ligne.importeLe.toISOString()}` : null;
+  const version = ligne ? `${ligne.empreinte}:${ligne.importeLe.toISOString()}` : null;
+  cache.versions.set(db, { version, lueA: maintenant });
+  return version;
 }
 
 async function avecCache<T>(db: Executeur, cle: string, calculer: () => Promise<T>): Promise<T> {
   const version = await versionDuReferentiel(db);
   if (version === null) return calculer();
-  const cleComplete = `${version}:${cle}`;
-  if (cacheTerritoires.has(cleComplete)) return cacheTerritoires.get(cleComplete) as T;
+  const cleComplete = `${version}|${cle}`;
+  if (cache.valeurs.has(cleComplete)) return cache.valeurs.get(cleComplete) as T;
   const valeur = await calculer();
-  for (const existante of cacheTerritoires.keys()) if (!existante.startsWith(version)) cacheTerritoires.delete(existante);
-  cacheTerritoires.set(cleComplete, valeur);
+  for (const existante of cache.valeurs.keys()) if (!existante.startsWith(`${version}|`)) cache.valeurs.delete(existante);
+  cache.valeurs.set(cleComplete, valeur);
   return valeur;
+}
+
+/** The versioned cache for a value derived from the territories only (e.g. a serialised answer). */
+export function avecCacheTerritoires<T>(db: Executeur, cle: string, calculer: () => Promise<T>): Promise<T> {
+  return avecCache(db, cle, calculer);
 }
 
 /** The 101 départements (and, on request, the collectivités d'outre-mer after them), in COG order. */
@@ -283,7 +314,11 @@ export async function obtenirDepartement(db: Executeur, code: string): Promise<R
 }
 
 /** National figures of the reference, for the home page. */
-export async function chiffresDuReferentiel(db: Executeur) {
+export function chiffresDuReferentiel(db: Executeur) {
+  return avecCache(db, "chiffres-nationaux", () => calculerChiffresDuReferentiel(db));
+}
+
+async function calculerChiffresDuReferentiel(db: Executeur) {
   const etat = await etatReferentielTerritoires(db);
   if (!etat) return null;
   const [population] = await db

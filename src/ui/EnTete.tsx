@@ -1,8 +1,8 @@
 "use client";
 
 import { Header } from "@codegouvfr/react-dsfr/Header";
-import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
 import { usePathname } from "next/navigation";
+import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
 import { MarqueEtat } from "./MarqueEtat";
 import { NOM_DU_SERVICE } from "./nom-du-service";
 
@@ -21,6 +21,11 @@ export function estActive(chemin: string, courant: string): boolean {
   return courant === chemin || courant.startsWith(`${chemin}/`);
 }
 
+/*
+ * A client component: the layout is not rendered again on client-side navigation, so the current
+ * entry (aria-current) must follow the browser's path. Rendering it on the server left the previous
+ * entry marked after a navigation (caught by the end-to-end tests).
+ */
 export function EnTete({ navigation = NAVIGATION_PRINCIPALE }: { navigation?: EntreeNavigation[] }) {
   const courant = usePathname() ?? "/";
   return (

@@ -6,7 +6,7 @@ const nouvelleSession = utiliserNavigateur();
 const pages = ROUTES.filter((r) => r.type === "page");
 
 describe("la coquille DSFR", () => {
-  it.each(pages.map((r) => [exempleDeChemin(r), r] as const))("%s : en-tête, titre, fil d'Ariane, pied de page, sans violation d'accessibilité", async (chemin) => {
+  it.each(pages.map((r) => [exempleDeChemin(r), r] as const))("%s : en-tête, titre, fil d'Ariane, pied de page, sans violation d'accessibilité en thème clair et sombre", async (chemin) => {
     const session = await nouvelleSession();
     const reponse = await visiter(session, chemin);
     const { page } = session;
@@ -23,6 +23,12 @@ describe("la coquille DSFR", () => {
       expect(await fil.getByRole("link", { name: "Accueil" }).count()).toBeGreaterThan(0);
     }
     await session.contexte.close();
+
+    // The same page for someone whose system asks for the dark theme.
+    const sombre = await nouvelleSession({ colorScheme: "dark" });
+    await visiter(sombre, chemin);
+    expect(await sombre.page.locator("html").getAttribute("data-fr-theme")).toBe("dark");
+    await sombre.contexte.close();
   });
 
   it("une adresse inconnue donne une page 404 en français, dans la coquille", async () => {

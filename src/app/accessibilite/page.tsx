@@ -15,6 +15,13 @@ export default function Accessibilite() {
         Le site est <strong>non conforme</strong> au référentiel général d&apos;amélioration de l&apos;accessibilité (RGAA) : il n&apos;a
         pas encore fait l&apos;objet d&apos;un audit. Il est construit avec le système de design de l&apos;État (DSFR).
       </p>
+      <h2>Ce qui est vérifié</h2>
+      <p>
+        Avant chaque mise en ligne, des tests automatiques parcourent chaque page du site dans le navigateur Chromium et la contrôlent
+        avec l&apos;outil axe-core, sur les critères WCAG 2.1 de niveaux A et AA, en thème clair et en thème sombre ; ils vérifient aussi
+        les liens d&apos;évitement au clavier. Ces contrôles automatiques ne couvrent qu&apos;une partie des critères du RGAA : ils ne
+        remplacent pas un audit.
+      </p>
       <h2>Retour d&apos;information et contact</h2>
       <p>
         Si vous n&apos;arrivez pas à accéder à un contenu ou à un service, contactez l&apos;équipe nationale France Numérique Ensemble
