@@ -9,6 +9,7 @@ import { DsfrHead, getHtmlAttributes } from "@/ui/dsfr/serveur";
 import { EnTete } from "@/ui/EnTete";
 import { NOM_DU_SERVICE } from "@/ui/nom-du-service";
 import { PiedDePage } from "@/ui/PiedDePage";
+import { sessionCourante } from "./session";
 
 export const metadata: Metadata = {
   title: { default: NOM_DU_SERVICE, template: `%s — ${NOM_DU_SERVICE}` },
@@ -19,6 +20,7 @@ export default async function RacineLayout({ children }: { children: ReactNode }
   const lang = "fr";
   // Set by src/proxy.ts for every request: the only inline scripts allowed carry it.
   const nonce = (await headers()).get(EN_TETE_NONCE) ?? undefined;
+  const session = await sessionCourante();
   return (
     <html {...getHtmlAttributes({ lang })}>
       <head>
@@ -34,7 +36,7 @@ export default async function RacineLayout({ children }: { children: ReactNode }
               { label: "Pied de page", anchor: "#pied-de-page" },
             ]}
           />
-          <EnTete />
+          <EnTete connecte={session !== null} />
           <main id="contenu" tabIndex={-1} className="fr-pt-2w">
             {children}
           </main>

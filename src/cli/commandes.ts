@@ -3,6 +3,8 @@ import { migrer, nombreDeMigrations } from "@/db/migrer";
 import { LIBELLES_NATURES } from "@/domain/donnees/provenance";
 import { sourceCogInstallee } from "@/integrations/cog/decoupage-administratif";
 import { chargerDemonstration, effacerDemonstration, etatDesLieux } from "@/services/demonstration";
+import { ACTEUR_LIGNE_DE_COMMANDE, creerUtilisateur, emettreLienDeConnexion } from "@/services/identite";
+import { messageErreurCommande } from "./messages";
 import { etatReferentielTerritoires, importerTerritoires } from "@/services/territoires";
 import type { ArgumentsAnalyses } from "./arguments";
 
@@ -76,6 +78,64 @@ export const COMMANDES: Commande[] = [
     async executer({ connexion, sortie }) {
       await effacerDemonstration({ connexion, progression: sortie.ligne });
       sortie.ligne("Données de démonstration effacées.");
+      return CODES_SORTIE.succes;
+    },
+  },
+  {
+    nom: "utilisateurs:creer",
+    resume: "Crée un compte : administrateur, préfecture de région ou de département (avec ses territoires), ou contact.",
+    usage: "utilisateurs:creer --email E --role ROLE [--departement CODE]… [--region CODE]… [--prenom P] [--nom N]",
+    options: ["email", "role", "departement", "region", "prenom", "nom"],
+    async executer({ connexion, arguments: args, sortie, maintenant }) {
+      const [email] = args.options.get("email") ?? [];
+      const [role] = args.options.get("role") ?? [];
+      if (!email || !role) {
+        sortie.erreur("Indiquez --email et --role (administrateur, prefecture-region, prefecture-departement ou contact).");
+        return CODES_SORTIE.usage;
+      }
+      const perimetres = [
+        ...(args.options.get("region") ?? []).map((code) => ({ type: "region" as const, code: code.toUpperCase() })),
+        ...(args.options.get("departement") ?? []).map((code) => ({ type: "departement" as const, code: code.toUpperCase() })),
+      ];
+      const resultat = await creerUtilisateur({
+        connexion,
+        acteur: ACTEUR_LIGNE_DE_COMMANDE,
+        email,
+        role,
+        perimetres,
+        prenom: args.options.get("prenom")?.[0],
+        nom: args.options.get("nom")?.[0],
+        maintenant: maintenant(),
+      });
+      if (!resultat.ok) {
+        sortie.erreur(messageErreurCommande(resultat.erreur, resultat.details));
+        return CODES_SORTIE.echec;
+      }
+      const u = resultat.valeur;
+      sortie.ligne(`Compte créé : ${u.email} (${u.role}${u.perimetres.length ? ` : ${u.perimetres.map((p) => `${p.type} ${p.code}`).join(", ")}` : ""}).`);
+      sortie.ligne("« npm run cli -- connexion:lien --email … » donne un lien de connexion.");
+      return CODES_SORTIE.succes;
+    },
+  },
+  {
+    nom: "connexion:lien",
+    resume: "Affiche un lien de connexion à usage unique (15 minutes) pour un compte existant, sur la sortie de cette commande seulement.",
+    usage: "connexion:lien --email E",
+    options: ["email"],
+    async executer({ connexion, arguments: args, sortie, maintenant }) {
+      const [email] = args.options.get("email") ?? [];
+      if (!email) {
+        sortie.erreur("Indiquez --email.");
+        return CODES_SORTIE.usage;
+      }
+      const urlDeBase = process.env.EFNE_URL_PUBLIQUE || `http://localhost:${process.env.PORT || "3000"}`;
+      const emis = await emettreLienDeConnexion({ db: connexion.db, email, maintenant: maintenant(), urlDeBase });
+      if (!emis) {
+        sortie.erreur(`Aucun compte actif pour « ${email} » : créez-le avec « utilisateurs:creer ».`);
+        return CODES_SORTIE.echec;
+      }
+      sortie.ligne(emis.lien);
+      sortie.ligne(`(à usage unique, valable jusqu'à ${emis.expireLe.toLocaleTimeString("fr-FR", { timeZone: "Europe/Paris" })})`);
       return CODES_SORTIE.succes;
     },
   },

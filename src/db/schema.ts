@@ -152,3 +152,83 @@ export const lieuxInclusionNumerique = pgTable(
     index("lieux_jeu_idx").on(t.jeuDeDonneesId),
   ],
 );
+
+/*
+ * Identity and access. E-mails are stored lower-cased. Login tokens and session identifiers are
+ * stored only as SHA-256 hashes: a copy of the database does not let anyone log in.
+ */
+
+export const utilisateurs = pgTable("utilisateurs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  prenom: text("prenom"),
+  nom: text("nom"),
+  role: text("role").notNull(),
+  actif: boolean("actif").notNull().default(true),
+  creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
+  derniereConnexion: timestamp("derniere_connexion", { withTimezone: true }),
+});
+
+export const perimetresUtilisateurs = pgTable(
+  "perimetres_utilisateurs",
+  {
+    utilisateurId: uuid("utilisateur_id")
+      .notNull()
+      .references(() => utilisateurs.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    code: text("code").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.utilisateurId, t.type, t.code] })],
+);
+
+export const jetonsConnexion = pgTable(
+  "jetons_connexion",
+  {
+    empreinte: text("empreinte").primaryKey(),
+    utilisateurId: uuid("utilisateur_id")
+      .notNull()
+      .references(() => utilisateurs.id, { onDelete: "cascade" }),
+    creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
+    expireLe: timestamp("expire_le", { withTimezone: true }).notNull(),
+    utiliseLe: timestamp("utilise_le", { withTimezone: true }),
+  },
+  (t) => [index("jetons_connexion_utilisateur_idx").on(t.utilisateurId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    empreinte: text("empreinte").primaryKey(),
+    utilisateurId: uuid("utilisateur_id")
+      .notNull()
+      .references(() => utilisateurs.id, { onDelete: "cascade" }),
+    creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
+    expireLe: timestamp("expire_le", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_utilisateur_idx").on(t.utilisateurId)],
+);
+
+/** Outgoing mail. Without a mail server (embedded demonstration), it stays here for administrators to read. */
+export const courriels = pgTable("courriels", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  destinataire: text("destinataire").notNull(),
+  sujet: text("sujet").notNull(),
+  texte: text("texte").notNull(),
+  creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
+  envoyeLe: timestamp("envoye_le", { withTimezone: true }),
+});
+
+/** Every change made to access (and, later, to business data): who, when, before, after. */
+export const journalAudit = pgTable(
+  "journal_audit",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    acteur: text("acteur").notNull(),
+    action: text("action").notNull(),
+    cible: text("cible").notNull(),
+    avant: jsonb("avant"),
+    apres: jsonb("apres"),
+    le: timestamp("le", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("journal_audit_cible_idx").on(t.cible)],
+);

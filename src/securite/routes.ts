@@ -3,7 +3,8 @@
  * generated from this list, and a test checks that it matches the route files of src/app exactly.
  */
 
-export type Acces = "public";
+/** "public": anyone; "connecte": any logged-in person (the capability decides the rest). */
+export type Acces = "public" | "connecte";
 
 export interface Route {
   chemin: string;
@@ -21,6 +22,12 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/accessibilite", type: "page", methodes: ["GET"], acces: "public", libelle: "Déclaration d'accessibilité" },
   { chemin: "/mentions-legales", type: "page", methodes: ["GET"], acces: "public", libelle: "Mentions légales" },
   { chemin: "/donnees-personnelles", type: "page", methodes: ["GET"], acces: "public", libelle: "Données personnelles" },
+  { chemin: "/connexion", type: "page", methodes: ["GET", "POST"], acces: "public", libelle: "Se connecter" },
+  { chemin: "/connexion/verification", type: "page", methodes: ["GET"], acces: "public", libelle: "Vérifiez votre messagerie" },
+  { chemin: "/connexion/lien", type: "page", methodes: ["GET", "POST"], acces: "public", libelle: "Connexion par lien" },
+  { chemin: "/connexion/erreur", type: "page", methodes: ["GET"], acces: "public", libelle: "Connexion impossible" },
+  { chemin: "/profil", type: "page", methodes: ["GET", "POST"], acces: "connecte", libelle: "Mon profil" },
+  { chemin: "/api/v1/moi", type: "api", methodes: ["GET"], acces: "connecte", libelle: "La personne connectée" },
   { chemin: "/api/health", type: "api", methodes: ["GET"], acces: "public", libelle: "État du service" },
   { chemin: "/api/v1/openapi.json", type: "api", methodes: ["GET"], acces: "public", libelle: "Document OpenAPI" },
   { chemin: "/api/v1/territoires/departements", type: "api", methodes: ["GET"], acces: "public", libelle: "Départements" },

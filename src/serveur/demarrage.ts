@@ -2,7 +2,8 @@ import type { Server } from "node:http";
 import { demarrerPilotage } from "@/cli/pilotage";
 import type { Connexion } from "@/db/client";
 import { configurationBase, initialiserConnexion, ouvrirSelonConfiguration } from "@/db/connexion-application";
-import { LIBELLE_DONNEES_DEMONSTRATION } from "@/domain/donnees/provenance";
+import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION } from "@/domain/donnees/provenance";
+import { emettreLienDeConnexion } from "@/services/identite";
 import { preparerBase } from "@/services/demarrage";
 
 /*
@@ -38,10 +39,26 @@ export function demarrerServeur(options: { journal?: (message: string) => void }
       etat.pilotage = await demarrerPilotage({ connexion, verrou: connexion.verrou, dossier: connexion.dossier, maintenant: () => new Date() });
     }
     ecrire(`Base prête en ${((performance.now() - debut) / 1000).toFixed(1)} s (${bilan.migrations} migrations).`);
-    ecrire(`Espace France Numérique Ensemble : http://localhost:${process.env.PORT || "3000"}`);
+    const adresse = process.env.EFNE_URL_PUBLIQUE || `http://localhost:${process.env.PORT || "3000"}`;
+    ecrire(`Espace France Numérique Ensemble : ${adresse}`);
+    if (connexion.type === "pglite" && !process.env.SMTP_URL) await afficherLienAdministrateurDeDemonstration(connexion, adresse);
     return connexion;
   })();
   return etat.demarrage;
+}
+
+/*
+ * Embedded demonstration without a mail server: the demonstration administrator's login link goes
+ * straight to the terminal (standard output), never through the application log, never when mail
+ * can be sent.
+ */
+async function afficherLienAdministrateurDeDemonstration(connexion: Connexion, adresse: string) {
+  const emis = await emettreLienDeConnexion({ db: connexion.db, email: EMAIL_ADMINISTRATEUR_DEMONSTRATION, maintenant: new Date(), urlDeBase: adresse });
+  if (!emis) return;
+  process.stdout.write(
+    `\nPour vous connecter en administrateur de démonstration (${emis.email}), ouvrez dans les 15 minutes :\n  ${emis.lien}\n` +
+      "Ensuite : « npm run cli -- connexion:lien --email " + emis.email + " » en donne un nouveau.\n\n",
+  );
 }
 
 function installerArret(connexion: Connexion) {

@@ -1,12 +1,23 @@
 import { and, eq } from "drizzle-orm";
 import type { Connexion, Executeur } from "@/db/client";
 import { ceder, enLots } from "@/db/lots";
-import { communes, departements, jeuxDeDonnees, lieuxInclusionNumerique } from "@/db/schema";
+import { communes, departements, jeuxDeDonnees, lieuxInclusionNumerique, utilisateurs } from "@/db/schema";
 import { compter } from "@/db/sql";
 import { genererLieuxDeDemonstration } from "@/domain/demonstration/lieux";
-import { LIBELLE_DONNEES_DEMONSTRATION, type NatureJeuDeDonnees } from "@/domain/donnees/provenance";
+import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION, type NatureJeuDeDonnees } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
+import { creerUtilisateur } from "./identite";
 import type { Progression } from "./territoires";
+
+const ACTEUR_DEMONSTRATION = "demonstration";
+
+/** The demonstration administrator, created with the demonstration data and removed with it. */
+async function assurerAdministrateurDeDemonstration(connexion: Connexion, maintenant: Date, progression: Progression) {
+  const [existant] = await connexion.db.select({ id: utilisateurs.id }).from(utilisateurs).where(eq(utilisateurs.email, EMAIL_ADMINISTRATEUR_DEMONSTRATION));
+  if (existant) return;
+  const resultat = await creerUtilisateur({ connexion, acteur: ACTEUR_DEMONSTRATION, email: EMAIL_ADMINISTRATEUR_DEMONSTRATION, role: "administrateur", perimetres: [], prenom: "Administrateur", nom: "de démonstration", maintenant });
+  if (resultat.ok) progression(`Compte de démonstration : ${EMAIL_ADMINISTRATEUR_DEMONSTRATION} (administrateur).`);
+}
 
 /*
  * The demonstration dataset: fictitious rows, labelled everywhere as such. It is loaded kind by kind
@@ -40,6 +51,7 @@ export async function chargerDemonstration(params: {
     if (sources.length === 0) return echec("territoiresAbsents");
 
     const bilan: BilanDemonstration = { parNature: {}, ignorees: [] };
+    await assurerAdministrateurDeDemonstration(connexion, maintenant, progression);
     const existants = await jeuxDe(connexion.db, "lieux");
     if (existants.some((j) => j.provenance === "import")) {
       bilan.ignorees.push("lieux");
@@ -78,6 +90,7 @@ export async function effacerDemonstration(params: { connexion: Connexion; progr
         .where(eq(lieuxInclusionNumerique.provenance, "demonstration"));
       await tx.delete(lieuxInclusionNumerique).where(eq(lieuxInclusionNumerique.provenance, "demonstration"));
       await tx.delete(jeuxDeDonnees).where(eq(jeuxDeDonnees.provenance, "demonstration"));
+      await tx.delete(utilisateurs).where(eq(utilisateurs.email, EMAIL_ADMINISTRATEUR_DEMONSTRATION));
       bilan.parNature.lieux = lieux?.nombre ?? 0;
     });
     progression(`Lieux d'inclusion numérique de démonstration effacés : ${(bilan.parNature.lieux ?? 0).toLocaleString("fr-FR")}`);

@@ -334,3 +334,10 @@ async function calculerChiffresDuReferentiel(db: Executeur) {
   };
 }
 
+
+/** Names of the régions and départements of a list of scopes, in the given order. */
+export async function nommerPerimetres(db: Executeur, perimetres: { type: "region" | "departement"; code: string }[]) {
+  const [toutesRegions, tousDepartements] = [await db.select({ code: regions.code, nom: regions.nom }).from(regions), await db.select({ code: departements.code, nom: departements.nom }).from(departements)];
+  const noms = new Map([...toutesRegions.map((r) => [`region:${r.code}`, r.nom] as const), ...tousDepartements.map((d) => [`departement:${d.code}`, d.nom] as const)]);
+  return perimetres.map((p) => ({ ...p, nom: noms.get(`${p.type}:${p.code}`) ?? p.code }));
+}

@@ -26,7 +26,7 @@ export function estActive(chemin: string, courant: string): boolean {
  * entry (aria-current) must follow the browser's path. Rendering it on the server left the previous
  * entry marked after a navigation (caught by the end-to-end tests).
  */
-export function EnTete({ navigation = NAVIGATION_PRINCIPALE }: { navigation?: EntreeNavigation[] }) {
+export function EnTete({ navigation = NAVIGATION_PRINCIPALE, connecte }: { navigation?: EntreeNavigation[]; connecte: boolean }) {
   const courant = usePathname() ?? "/";
   return (
     <Header
@@ -35,7 +35,12 @@ export function EnTete({ navigation = NAVIGATION_PRINCIPALE }: { navigation?: En
       serviceTitle={NOM_DU_SERVICE}
       serviceTagline="La gouvernance territoriale de l'inclusion numérique"
       homeLinkProps={{ href: "/", title: `Accueil — ${NOM_DU_SERVICE}` }}
-      quickAccessItems={[headerFooterDisplayItem]}
+      quickAccessItems={[
+        connecte
+          ? { iconId: "fr-icon-account-circle-line", text: "Mon profil", linkProps: { href: "/profil" } }
+          : { iconId: "fr-icon-lock-line", text: "Se connecter", linkProps: { href: "/connexion" } },
+        headerFooterDisplayItem,
+      ]}
       navigation={navigation.map((e) => ({ text: e.libelle, linkProps: { href: e.chemin }, isActive: estActive(e.chemin, courant) }))}
     />
   );

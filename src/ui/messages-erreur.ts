@@ -3,6 +3,10 @@ const MESSAGES = {
   codeDepartementInvalide: ({ code }: { code?: string }) => `Code de département invalide : « ${code ?? ""} ». Exemples de codes : 01, 2A, 58, 971.`,
   departementInconnu: ({ code }: { code?: string }) => `Aucun département ne porte le code « ${code ?? ""} ».`,
   territoiresAbsents: () => "Les territoires ne sont pas chargés.",
+  lienInconnu: () => "Ce lien de connexion n'est pas valide. Vérifiez qu'il est complet, ou demandez-en un nouveau.",
+  lienDejaUtilise: () => "Ce lien de connexion a déjà servi : un lien ne sert qu'une fois. Demandez-en un nouveau.",
+  lienExpire: () => "Ce lien de connexion a expiré : il n'est valable que 15 minutes. Demandez-en un nouveau.",
+  compteDesactive: () => "Ce compte est désactivé. Contactez l'équipe nationale France Numérique Ensemble.",
 } satisfies Record<string, (details: { code?: string }) => string>;
 
 export type CodeErreur = keyof typeof MESSAGES;

@@ -81,6 +81,8 @@ describe("la coquille DSFR", () => {
     await dialogue.getByText("Thème sombre").click();
     await expect.poll(() => page.locator("html").getAttribute("data-fr-theme")).toBe("dark");
     await dialogue.getByRole("button", { name: "Fermer" }).click();
+    // axe must not read colours in the middle of the closing transition.
+    await dialogue.waitFor({ state: "hidden" });
     await verifierPage(session);
     await page.reload();
     await expect.poll(() => page.locator("html").getAttribute("data-fr-theme")).toBe("dark");

@@ -10,3 +10,6 @@ export type NatureJeuDeDonnees = (typeof NATURES_JEUX_DE_DONNEES)[number];
 export const LIBELLES_NATURES: Record<NatureJeuDeDonnees, string> = {
   lieux: "Lieux d'inclusion numérique",
 };
+
+/** The demonstration administrator: an address that can receive no mail (RFC 2606 ".invalid"). */
+export const EMAIL_ADMINISTRATEUR_DEMONSTRATION = "administrateur.demo@efne.invalid";

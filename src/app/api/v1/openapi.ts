@@ -59,6 +59,18 @@ export const documentOpenApi = {
         },
       },
     },
+    "/api/v1/moi": {
+      get: {
+        summary: "La personne connectée, son rôle et ses territoires",
+        responses: {
+          "200": {
+            description: "La personne connectée",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Moi" } } },
+          },
+          "401": erreur,
+        },
+      },
+    },
     "/api/v1/openapi.json": {
       get: { summary: "Ce document", responses: { "200": { description: "Document OpenAPI 3.1" } } },
     },
@@ -66,6 +78,20 @@ export const documentOpenApi = {
   components: {
     schemas: {
       Erreur: { type: "object", required: ["erreur"], properties: { erreur: { type: "string" } } },
+      Moi: {
+        type: "object",
+        required: ["email", "nom", "prenom", "role", "perimetres"],
+        properties: {
+          email: { type: "string" },
+          nom: { type: ["string", "null"] },
+          prenom: { type: ["string", "null"] },
+          role: { enum: ["administrateur", "prefecture-region", "prefecture-departement", "contact"] },
+          perimetres: {
+            type: "array",
+            items: { type: "object", required: ["type", "code"], properties: { type: { enum: ["region", "departement"] }, code: { type: "string" } } },
+          },
+        },
+      },
       Sante: {
         type: "object",
         required: ["statut", "baseDeDonnees", "migrations"],

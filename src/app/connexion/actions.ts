@@ -1,0 +1,46 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { connexionApplication } from "@/db/connexion-application";
+import { demanderLienDeConnexion, fermerSession, fermerToutesLesSessions, utiliserLienDeConnexion } from "@/services/identite";
+import { nomDuCookieDeSession, poserCookieDeSession, retirerCookieDeSession, sessionCourante, urlDuSite } from "../session";
+import { cookies } from "next/headers";
+
+export interface EtatFormulaireConnexion {
+  erreur?: string;
+  email?: string;
+}
+
+export async function demanderLien(_etat: EtatFormulaireConnexion, donnees: FormData): Promise<EtatFormulaireConnexion> {
+  const email = String(donnees.get("email") ?? "");
+  const { db } = await connexionApplication();
+  const resultat = await demanderLienDeConnexion({ db, email, maintenant: new Date(), urlDeBase: await urlDuSite() });
+  if (!resultat.ok) return { erreur: "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.gouv.fr).", email };
+  redirect("/connexion/verification");
+}
+
+export async function seConnecter(donnees: FormData) {
+  const jeton = String(donnees.get("jeton") ?? "");
+  const connexion = await connexionApplication();
+  const resultat = await utiliserLienDeConnexion({ connexion, jeton, maintenant: new Date() });
+  if (!resultat.ok) redirect(`/connexion/erreur?motif=${resultat.erreur}`);
+  // A new identifier at every login; the previous session of this browser, if any, is closed.
+  await fermerSession({ db: connexion.db, session: (await cookies()).get(await nomDuCookieDeSession())?.value });
+  await poserCookieDeSession(resultat.valeur.session);
+  redirect("/profil");
+}
+
+export async function seDeconnecter() {
+  const { db } = await connexionApplication();
+  await fermerSession({ db, session: (await cookies()).get(await nomDuCookieDeSession())?.value });
+  await retirerCookieDeSession();
+  redirect("/");
+}
+
+export async function seDeconnecterPartout() {
+  const session = await sessionCourante();
+  const { db } = await connexionApplication();
+  if (session) await fermerToutesLesSessions({ db, utilisateurId: session.utilisateur.id });
+  await retirerCookieDeSession();
+  redirect("/");
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Page } from "@/ui/Page";
+import { messageErreur } from "@/ui/messages-erreur";
+
+export const metadata: Metadata = { title: "Connexion impossible" };
+
+const MOTIFS = ["lienInconnu", "lienDejaUtilise", "lienExpire", "compteDesactive"] as const;
+
+export default async function ErreurConnexion({ searchParams }: { searchParams: Promise<{ motif?: string }> }) {
+  const { motif } = await searchParams;
+  const connu = MOTIFS.find((m) => m === motif) ?? "lienInconnu";
+  return (
+    <Page titre="Connexion impossible" filAriane={[{ libelle: "Se connecter", chemin: "/connexion" }]}>
+      <Alert severity="error" title="Ce lien ne permet pas de vous connecter" description={messageErreur(connu)} />
+      <p className="fr-mt-3w">
+        <Link className="fr-btn" href="/connexion">
+          Demander un nouveau lien
+        </Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,39 @@
+import { cookies, headers } from "next/headers";
+import { connexionApplication } from "@/db/connexion-application";
+import { nomCookie, optionsCookie } from "@/securite/cookies";
+import { DUREE_SESSION_MS, lireSession, type SessionOuverte } from "@/services/identite";
+
+/* The session of the current request, read from its cookie; the database holds the rest. */
+
+export async function estHttps(): Promise<boolean> {
+  const enTetes = await headers();
+  return enTetes.get("x-forwarded-proto") === "https" || (process.env.EFNE_URL_PUBLIQUE ?? "").startsWith("https:");
+}
+
+export async function nomDuCookieDeSession(): Promise<string> {
+  return nomCookie("efne_session", await estHttps());
+}
+
+export async function sessionCourante(): Promise<SessionOuverte | null> {
+  const valeur = (await cookies()).get(await nomDuCookieDeSession())?.value;
+  if (!valeur) return null;
+  const { db } = await connexionApplication();
+  return lireSession({ db, session: valeur, maintenant: new Date() });
+}
+
+export async function poserCookieDeSession(session: string) {
+  const https = await estHttps();
+  (await cookies()).set(nomCookie("efne_session", https), session, optionsCookie({ https, maxAge: Math.floor(DUREE_SESSION_MS / 1000) }));
+}
+
+export async function retirerCookieDeSession() {
+  (await cookies()).delete(await nomDuCookieDeSession());
+}
+
+/** The address links in mails point to: EFNE_URL_PUBLIQUE, or the address the request came to. */
+export async function urlDuSite(): Promise<string> {
+  if (process.env.EFNE_URL_PUBLIQUE) return process.env.EFNE_URL_PUBLIQUE;
+  const enTetes = await headers();
+  const hote = enTetes.get("x-forwarded-host") ?? enTetes.get("host") ?? `localhost:${process.env.PORT || "3000"}`;
+  return `${(await estHttps()) ? "https" : "http"}://${hote}`;
+}

@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { url, utiliserNavigateur, verifierPage, visiter } from "./outils";
+
+const nouvelleSession = utiliserNavigateur();
+
+function cli(...argv: string[]) {
+  const r = spawnSync(join(process.cwd(), "node_modules/.bin/tsx"), ["--tsconfig", "tsconfig.json", "src/cli/main.ts", ...argv], {
+    env: { ...process.env, PGLITE_DIR: inject("e2e").dossierPglite, DATABASE_URL: "" },
+    encoding: "utf8",
+  });
+  return { code: r.status, sortie: r.stdout, erreurs: r.stderr };
+}
+
+/** The link the command line prints, pointed at the server under test. */
+function lienPour(email: string): string {
+  const r = cli("connexion:lien", "--email", email);
+  expect(r.code, r.erreurs).toBe(0);
+  const lien = new URL(r.sortie.split("\n")[0] as string);
+  return url(`${lien.pathname}${lien.search}`);
+}
+
+describe("connexion par lien", () => {
+  it("sans session, /api/v1/moi répond 401 et /profil renvoie vers la connexion", async () => {
+    const reponse = await fetch(url("/api/v1/moi"));
+    expect(reponse.status).toBe(401);
+    expect(await reponse.json()).toEqual({ erreur: "Connexion requise : connectez-vous pour accéder à cette information." });
+    const session = await nouvelleSession();
+    await visiter(session, "/profil");
+    expect(session.page.url()).toBe(url("/connexion"));
+    await session.contexte.close();
+  });
+
+  it("une préfecture créée en ligne de commande se connecte par son lien, voit son rôle et son département, puis se déconnecte", async () => {
+    const creation = cli("utilisateurs:creer", "--email", "agent.58@nievre.gouv.fr", "--role", "prefecture-departement", "--departement", "58");
+    expect(creation.code, creation.erreurs).toBe(0);
+    const session = await nouvelleSession();
+    const { page } = session;
+    await page.goto(lienPour("agent.58@nievre.gouv.fr"));
+    await verifierPage(session);
+    await page.getByRole("button", { name: "Me connecter" }).click();
+    await page.waitForURL(url("/profil"));
+    await verifierPage(session);
+    expect(await page.getByText("Préfecture de département").isVisible()).toBe(true);
+    expect(await page.getByText("Département : Nièvre (58)").isVisible()).toBe(true);
+    expect(await page.getByRole("banner").getByRole("link", { name: "Mon profil" }).count()).toBeGreaterThan(0);
+
+    const [cookie] = await session.contexte.cookies();
+    expect(cookie).toMatchObject({ name: "efne_session", httpOnly: true, sameSite: "Lax" });
+
+    const moi = await page.request.get(url("/api/v1/moi"));
+    expect(await moi.json()).toEqual({ email: "agent.58@nievre.gouv.fr", nom: null, prenom: null, role: "prefecture-departement", perimetres: [{ type: "departement", code: "58" }] });
+
+    await page.getByRole("button", { name: "Se déconnecter", exact: true }).click();
+    await page.waitForURL(url("/"));
+    expect((await page.request.get(url("/api/v1/moi"))).status()).toBe(401);
+    await session.contexte.close();
+  });
+
+  it("un lien déjà utilisé est refusé avec un message clair", async () => {
+    const lien = lienPour("agent.58@nievre.gouv.fr");
+    const premiere = await nouvelleSession();
+    await premiere.page.goto(lien);
+    await premiere.page.getByRole("button", { name: "Me connecter" }).click();
+    await premiere.page.waitForURL(url("/profil"));
+    await premiere.contexte.close();
+
+    const seconde = await nouvelleSession();
+    await seconde.page.goto(lien);
+    await seconde.page.getByRole("button", { name: "Me connecter" }).click();
+    await seconde.page.waitForURL(/\/connexion\/erreur/);
+    await verifierPage(seconde);
+    expect(await seconde.page.getByText("Ce lien de connexion a déjà servi").isVisible()).toBe(true);
+    expect((await seconde.page.request.get(url("/api/v1/moi"))).status()).toBe(401);
+    await seconde.contexte.close();
+  });
+
+  it("le formulaire répond pareil pour une adresse inconnue, et signale une adresse mal écrite", async () => {
+    const session = await nouvelleSession();
+    const { page } = session;
+    await visiter(session, "/connexion");
+    await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
+    await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+    await page.getByText("Cette adresse e-mail n'est pas valide").waitFor();
+    await verifierPage(session);
+    await page.getByLabel("Adresse e-mail").fill("inconnu@exemple.fr");
+    await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+    await page.waitForURL(url("/connexion/verification"));
+    await verifierPage(session);
+    expect(await page.getByText("Si un compte existe pour cette adresse, un lien de connexion vient d'y être envoyé.").isVisible()).toBe(true);
+    await session.contexte.close();
+  });
+});
