@@ -1,17 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
-import { url, utiliserNavigateur, verifierPage, visiter } from "./outils";
+import { describe, expect, it } from "vitest";
+import { cli, url, utiliserNavigateur, verifierPage, visiter } from "./outils";
 
 const nouvelleSession = utiliserNavigateur();
-
-function cli(...argv: string[]) {
-  const r = spawnSync(join(process.cwd(), "node_modules/.bin/tsx"), ["--tsconfig", "tsconfig.json", "src/cli/main.ts", ...argv], {
-    env: { ...process.env, PGLITE_DIR: inject("e2e").dossierPglite, DATABASE_URL: "" },
-    encoding: "utf8",
-  });
-  return { code: r.status, sortie: r.stdout, erreurs: r.stderr };
-}
 
 /** The link the command line prints, pointed at the server under test. */
 function lienPour(email: string): string {

@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
@@ -83,4 +85,13 @@ export async function visiter(session: Session, chemin: string): Promise<Respons
   if (!reponse) throw new Error(`Aucune réponse pour ${chemin}`);
   await verifierPage(session);
   return reponse;
+}
+
+/** The operators' command line, on the embedded database of the app under test (it runs inside the app). */
+export function cli(...argv: string[]) {
+  const r = spawnSync(join(process.cwd(), "node_modules/.bin/tsx"), ["--tsconfig", "tsconfig.json", "src/cli/main.ts", ...argv], {
+    env: { ...process.env, PGLITE_DIR: inject("e2e").dossierPglite, DATABASE_URL: "" },
+    encoding: "utf8",
+  });
+  return { code: r.status, sortie: r.stdout, erreurs: r.stderr };
 }

@@ -1,18 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
-import { url, utiliserNavigateur, visiter } from "./outils";
+import { describe, expect, it } from "vitest";
+import { cli, url, utiliserNavigateur, visiter } from "./outils";
 
 const nouvelleSession = utiliserNavigateur();
-
-/** The operators' command line, on the running app's embedded database. */
-function cli(...argv: string[]) {
-  const r = spawnSync(join(process.cwd(), "node_modules/.bin/tsx"), ["--tsconfig", "tsconfig.json", "src/cli/main.ts", ...argv], {
-    env: { ...process.env, PGLITE_DIR: inject("e2e").dossierPglite, DATABASE_URL: "" },
-    encoding: "utf8",
-  });
-  return { code: r.status, sortie: r.stdout, erreurs: r.stderr };
-}
 
 describe("le socle, servi par l'application construite", () => {
   it("répond sur la base embarquée, avec les 101 départements et leur population", async () => {
