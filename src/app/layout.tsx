@@ -9,6 +9,7 @@ import { DsfrHead, getHtmlAttributes } from "@/ui/dsfr/serveur";
 import { EnTete } from "@/ui/EnTete";
 import { NOM_DU_SERVICE } from "@/ui/nom-du-service";
 import { PiedDePage } from "@/ui/PiedDePage";
+import { peutAdministrer } from "@/services/espaces";
 import { sessionCourante } from "./session";
 
 export const metadata: Metadata = {
@@ -36,7 +37,7 @@ export default async function RacineLayout({ children }: { children: ReactNode }
               { label: "Pied de page", anchor: "#pied-de-page" },
             ]}
           />
-          <EnTete connecte={session !== null} />
+          <EnTete connecte={session !== null} administrateur={peutAdministrer(session?.acteur ?? null).autorise} />
           <main id="contenu" tabIndex={-1} className="fr-pt-2w">
             {children}
           </main>

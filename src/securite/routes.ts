@@ -3,8 +3,8 @@
  * generated from this list, and a test checks that it matches the route files of src/app exactly.
  */
 
-/** "public": anyone; "connecte": any logged-in person (the capability decides the rest). */
-export type Acces = "public" | "connecte";
+/** "public": anyone; "connecte": any logged-in person; "capacite": the permission policy decides (see libelle). */
+export type Acces = "public" | "connecte" | "capacite";
 
 export interface Route {
   chemin: string;
@@ -18,7 +18,8 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/", type: "page", methodes: ["GET"], acces: "public", libelle: "Accueil" },
   { chemin: "/donnees", type: "page", methodes: ["GET"], acces: "public", libelle: "Données de l'Inclusion Numérique" },
   { chemin: "/gouvernance", type: "page", methodes: ["GET"], acces: "public", libelle: "Participer à l'élaboration des feuilles de routes territoriales" },
-  { chemin: "/administration", type: "page", methodes: ["GET"], acces: "public", libelle: "Administration (pas encore ouverte)" },
+  { chemin: "/administration", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Administration (capacité administrer)" },
+  { chemin: "/gouvernances/departements/{code}", type: "page", methodes: ["GET"], acces: "public", libelle: "Gouvernance - {département} (vue préfecture avec la capacité lireEspaceDepartement, vue publique sinon)" },
   { chemin: "/accessibilite", type: "page", methodes: ["GET"], acces: "public", libelle: "Déclaration d'accessibilité" },
   { chemin: "/mentions-legales", type: "page", methodes: ["GET"], acces: "public", libelle: "Mentions légales" },
   { chemin: "/donnees-personnelles", type: "page", methodes: ["GET"], acces: "public", libelle: "Données personnelles" },

@@ -11,7 +11,7 @@ export interface EntreeNavigation {
   chemin: string;
 }
 
-/** The main navigation; "Administration" joins it for administrators once roles exist. */
+/** The main navigation; "Administration" joins it for administrators. */
 export const NAVIGATION_PRINCIPALE: EntreeNavigation[] = [
   { libelle: "Données de l'Inclusion Numérique", chemin: "/donnees" },
   { libelle: "Gouvernance", chemin: "/gouvernance" },
@@ -26,7 +26,10 @@ export function estActive(chemin: string, courant: string): boolean {
  * entry (aria-current) must follow the browser's path. Rendering it on the server left the previous
  * entry marked after a navigation (caught by the end-to-end tests).
  */
-export function EnTete({ navigation = NAVIGATION_PRINCIPALE, connecte }: { navigation?: EntreeNavigation[]; connecte: boolean }) {
+export const ENTREE_ADMINISTRATION: EntreeNavigation = { libelle: "Administration", chemin: "/administration" };
+
+export function EnTete({ connecte, administrateur }: { connecte: boolean; administrateur: boolean }) {
+  const navigation = administrateur ? [...NAVIGATION_PRINCIPALE, ENTREE_ADMINISTRATION] : NAVIGATION_PRINCIPALE;
   const courant = usePathname() ?? "/";
   return (
     <Header

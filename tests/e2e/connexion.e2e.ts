@@ -82,3 +82,53 @@ describe("connexion par lien", () => {
     await session.contexte.close();
   });
 });
+
+describe("accès selon le rôle et le territoire", () => {
+  async function connecter(email: string) {
+    const session = await nouvelleSession();
+    await session.page.goto(lienPour(email));
+    await session.page.getByRole("button", { name: "Me connecter" }).click();
+    await session.page.waitForURL(url("/profil"));
+    return session;
+  }
+
+  it("la préfecture de la Nièvre voit l'espace préfecture de la Nièvre, la vue publique ailleurs, et pas l'administration", async () => {
+    const session = await connecter("agent.58@nievre.gouv.fr");
+    const { page } = session;
+    await visiter(session, "/gouvernances/departements/58");
+    expect(await page.locator("main h1").textContent()).toBe("Gouvernance - Nièvre");
+    expect(await page.getByText("Les candidats, les contacts et la proposition de gouvernance de ce département arriveront ici.").isVisible()).toBe(true);
+    await visiter(session, "/gouvernances/departements/89");
+    expect(await page.locator("main h1").textContent()).toBe("Gouvernance - Yonne");
+    expect(await page.getByText("Les candidats, les contacts").count()).toBe(0);
+    expect(await page.getByText("Aucune gouvernance n'a encore été déposée pour ce département.").isVisible()).toBe(true);
+    await visiter(session, "/administration");
+    expect(await page.getByText("Accès non autorisé").isVisible()).toBe(true);
+    expect(await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Administration" }).count()).toBe(0);
+    await session.contexte.close();
+  });
+
+  it("sans session, l'espace d'un département est la vue publique et l'administration renvoie vers la connexion", async () => {
+    const session = await nouvelleSession();
+    await visiter(session, "/gouvernances/departements/58");
+    expect(await session.page.getByText("Les candidats, les contacts").count()).toBe(0);
+    await visiter(session, "/administration");
+    expect(session.page.url()).toBe(url("/connexion"));
+    const inconnu = await session.page.goto(url("/gouvernances/departements/99"));
+    expect(inconnu?.status()).toBe(404);
+    await session.contexte.close();
+  });
+
+  it("l'administrateur de démonstration a l'entrée Administration et l'espace de tout département", async () => {
+    const session = await connecter("administrateur.demo@efne.invalid");
+    const { page } = session;
+    const menu = page.getByRole("navigation", { name: "Menu principal" });
+    await menu.getByRole("link", { name: "Administration" }).click();
+    await page.waitForURL(url("/administration"));
+    await verifierPage(session);
+    expect(await page.getByText("L'espace d'administration n'est pas encore ouvert.").isVisible()).toBe(true);
+    await visiter(session, "/gouvernances/departements/2A");
+    expect(await page.getByText("Vous pourrez compléter la gouvernance de ce département.").isVisible()).toBe(true);
+    await session.contexte.close();
+  });
+});
