@@ -37,3 +37,9 @@ export async function urlDuSite(): Promise<string> {
   const hote = enTetes.get("x-forwarded-host") ?? enTetes.get("host") ?? `localhost:${process.env.PORT || "3000"}`;
   return `${(await estHttps()) ? "https" : "http"}://${hote}`;
 }
+
+/** The client's address as the reverse proxy reports it; null when the app is reached directly. */
+export async function adresseDuClient(): Promise<string | null> {
+  const enTetes = await headers();
+  return enTetes.get("x-forwarded-for")?.split(",")[0]?.trim() || enTetes.get("x-real-ip") || null;
+}

@@ -232,3 +232,14 @@ export const journalAudit = pgTable(
   },
   (t) => [index("journal_audit_cible_idx").on(t.cible)],
 );
+
+/** Request counters per key and time window, shared by every app instance (rate limits). */
+export const compteursDeDebit = pgTable(
+  "compteurs_de_debit",
+  {
+    cle: text("cle").notNull(),
+    fenetre: timestamp("fenetre", { withTimezone: true }).notNull(),
+    compte: integer("compte").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cle, t.fenetre] })],
+);

@@ -109,3 +109,25 @@ describe("lien de connexion", () => {
     });
   });
 });
+
+describe("limite des demandes de lien", () => {
+  it("accepte 5 demandes par adresse en 15 minutes, refuse la 6e, puis accepte à nouveau dans la fenêtre suivante", async () => {
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      const demander = (email: string, minutes = 0) => demanderLienDeConnexion({ db: connexion.db, email, maintenant: plus(minutes), urlDeBase: URL_DE_BASE });
+      for (let i = 0; i < 5; i++) expect((await demander("quelquun@exemple.fr")).ok).toBe(true);
+      expect(await demander("QuelquUn@exemple.fr")).toEqual({ ok: false, erreur: "tropDeDemandes" });
+      expect((await demander("autre@exemple.fr")).ok).toBe(true);
+      expect((await demander("quelquun@exemple.fr", 15)).ok).toBe(true);
+    });
+  });
+
+  it("limite aussi un même client, quelle que soit l'adresse demandée", async () => {
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      const demander = (i: number) => demanderLienDeConnexion({ db: connexion.db, email: `p${i}@exemple.fr`, maintenant: t0, urlDeBase: URL_DE_BASE, client: "203.0.113.7" });
+      for (let i = 0; i < 30; i++) expect((await demander(i)).ok).toBe(true);
+      expect(await demander(31)).toEqual({ ok: false, erreur: "tropDeDemandes" });
+      const ailleurs = await demanderLienDeConnexion({ db: connexion.db, email: "p31@exemple.fr", maintenant: t0, urlDeBase: URL_DE_BASE, client: "198.51.100.1" });
+      expect(ailleurs.ok).toBe(true);
+    });
+  });
+});

@@ -5,6 +5,11 @@ import type { Connexion, Executeur } from "@/db/client";
 import { courriels, departements, jetonsConnexion, journalAudit, perimetresUtilisateurs, regions, sessions, utilisateurs } from "@/db/schema";
 import { estRole, perimetresValides, type Acteur, type Perimetre, type Role } from "@/domain/identite/roles";
 import { echec, succes, type Resultat } from "@/domain/resultat";
+import { cleDeQuota, consommerQuota, type Quota } from "./debit";
+
+/** At most 5 links per address and 30 requests per client every 15 minutes. */
+export const QUOTA_LIENS_PAR_ADRESSE: Quota = { limite: 5, fenetreMs: 15 * 60 * 1000 };
+export const QUOTA_LIENS_PAR_CLIENT: Quota = { limite: 30, fenetreMs: 15 * 60 * 1000 };
 
 /*
  * Identity: accounts, magic links and sessions. Tokens and session identifiers are random 256-bit
@@ -115,10 +120,24 @@ export async function emettreLienDeConnexion(params: { db: Executeur; email: str
  * What the login form does: sends a link when the account exists, nothing otherwise. The caller
  * answers the same either way, so the form does not reveal who has an account.
  */
-export async function demanderLienDeConnexion(params: { db: Executeur; email: string; maintenant: Date; urlDeBase: string }): Promise<Resultat<void, "emailInvalide">> {
+export async function demanderLienDeConnexion(params: {
+  db: Executeur;
+  email: string;
+  maintenant: Date;
+  urlDeBase: string;
+  /** The client's address when known (X-Forwarded-For behind a reverse proxy). */
+  client?: string | null;
+}): Promise<Resultat<void, "emailInvalide" | "tropDeDemandes">> {
   const email = schemaEmail.safeParse(params.email);
   if (!email.success) return echec("emailInvalide");
-  const emis = await emettreLienDeConnexion({ ...params, email: email.data });
+  // Counted before looking the account up: the answer says nothing about who has an account.
+  if (params.client && !(await consommerQuota({ db: params.db, cle: cleDeQuota("lien-client", params.client), quota: QUOTA_LIENS_PAR_CLIENT, maintenant: params.maintenant }))) {
+    return echec("tropDeDemandes");
+  }
+  if (!(await consommerQuota({ db: params.db, cle: cleDeQuota("lien-adresse", email.data), quota: QUOTA_LIENS_PAR_ADRESSE, maintenant: params.maintenant }))) {
+    return echec("tropDeDemandes");
+  }
+  const emis = await emettreLienDeConnexion({ db: params.db, maintenant: params.maintenant, urlDeBase: params.urlDeBase, email: email.data });
   if (emis) {
     await params.db.insert(courriels).values({
       destinataire: emis.email,

@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { connexionApplication } from "@/db/connexion-application";
 import { demanderLienDeConnexion, fermerSession, fermerToutesLesSessions, utiliserLienDeConnexion } from "@/services/identite";
-import { nomDuCookieDeSession, poserCookieDeSession, retirerCookieDeSession, sessionCourante, urlDuSite } from "../session";
+import { messageErreur } from "@/ui/messages-erreur";
+import { adresseDuClient, nomDuCookieDeSession, poserCookieDeSession, retirerCookieDeSession, sessionCourante, urlDuSite } from "../session";
 import { cookies } from "next/headers";
 
 export interface EtatFormulaireConnexion {
@@ -14,8 +15,8 @@ export interface EtatFormulaireConnexion {
 export async function demanderLien(_etat: EtatFormulaireConnexion, donnees: FormData): Promise<EtatFormulaireConnexion> {
   const email = String(donnees.get("email") ?? "");
   const { db } = await connexionApplication();
-  const resultat = await demanderLienDeConnexion({ db, email, maintenant: new Date(), urlDeBase: await urlDuSite() });
-  if (!resultat.ok) return { erreur: "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.gouv.fr).", email };
+  const resultat = await demanderLienDeConnexion({ db, email, maintenant: new Date(), urlDeBase: await urlDuSite(), client: await adresseDuClient() });
+  if (!resultat.ok) return { erreur: messageErreur(resultat.erreur), email };
   redirect("/connexion/verification");
 }
 
