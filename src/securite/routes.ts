@@ -19,6 +19,7 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/donnees", type: "page", methodes: ["GET"], acces: "public", libelle: "Données de l'Inclusion Numérique" },
   { chemin: "/gouvernance", type: "page", methodes: ["GET"], acces: "public", libelle: "Participer à l'élaboration des feuilles de routes territoriales" },
   { chemin: "/administration", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Administration (capacité administrer)" },
+  { chemin: "/administration/courriels", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Courriels (capacité administrer)" },
   { chemin: "/gouvernances/departements/{code}", type: "page", methodes: ["GET"], acces: "public", libelle: "Gouvernance - {département} (vue préfecture avec la capacité lireEspaceDepartement, vue publique sinon)" },
   { chemin: "/accessibilite", type: "page", methodes: ["GET"], acces: "public", libelle: "Déclaration d'accessibilité" },
   { chemin: "/mentions-legales", type: "page", methodes: ["GET"], acces: "public", libelle: "Mentions légales" },

@@ -131,3 +131,18 @@ describe("limite des demandes de lien", () => {
     });
   });
 });
+
+describe("courriels en attente", () => {
+  it("ne se lisent que par l'équipe nationale : ils contiennent des liens de connexion", async () => {
+    const { listerCourriels } = await import("./courriels");
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      await creerUtilisateur({ connexion, acteur: ACTEUR_LIGNE_DE_COMMANDE, email: "lecteur@exemple.fr", role: "prefecture-departement", perimetres: [{ type: "departement", code: "58" }], maintenant: t0 });
+      await demanderLienDeConnexion({ db: connexion.db, email: "lecteur@exemple.fr", maintenant: t0, urlDeBase: URL_DE_BASE });
+      const prefecture = { id: "p", role: "prefecture-departement" as const, perimetres: [{ type: "departement" as const, code: "58" }] };
+      expect(await listerCourriels({ db: connexion.db, acteur: prefecture })).toEqual({ ok: false, erreur: "nonAutorise" });
+      expect(await listerCourriels({ db: connexion.db, acteur: null })).toEqual({ ok: false, erreur: "nonConnecte" });
+      const lus = await listerCourriels({ db: connexion.db, acteur: { id: "a", role: "administrateur", perimetres: [] } });
+      expect(lus.ok && lus.valeur.map((c) => c.destinataire)).toEqual(["lecteur@exemple.fr"]);
+    });
+  });
+});

@@ -93,6 +93,13 @@ describe("accès selon le rôle et le territoire", () => {
   }
 
   it("la préfecture de la Nièvre voit l'espace préfecture de la Nièvre, la vue publique ailleurs, et pas l'administration", async () => {
+    // Asked on the login form: the message lands in the outbox (no mail server here).
+    const formulaire = await nouvelleSession();
+    await visiter(formulaire, "/connexion");
+    await formulaire.page.getByLabel("Adresse e-mail").fill("agent.58@nievre.gouv.fr");
+    await formulaire.page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+    await formulaire.page.waitForURL(url("/connexion/verification"));
+    await formulaire.contexte.close();
     const session = await connecter("agent.58@nievre.gouv.fr");
     const { page } = session;
     await visiter(session, "/gouvernances/departements/58");
@@ -103,6 +110,8 @@ describe("accès selon le rôle et le territoire", () => {
     expect(await page.getByText("Les candidats, les contacts").count()).toBe(0);
     expect(await page.getByText("Aucune gouvernance n'a encore été déposée pour ce département.").isVisible()).toBe(true);
     await visiter(session, "/administration");
+    expect(await page.getByText("Accès non autorisé").isVisible()).toBe(true);
+    await visiter(session, "/administration/courriels");
     expect(await page.getByText("Accès non autorisé").isVisible()).toBe(true);
     expect(await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Administration" }).count()).toBe(0);
     await session.contexte.close();
@@ -126,7 +135,13 @@ describe("accès selon le rôle et le territoire", () => {
     await menu.getByRole("link", { name: "Administration" }).click();
     await page.waitForURL(url("/administration"));
     await verifierPage(session);
-    expect(await page.getByText("L'espace d'administration n'est pas encore ouvert.").isVisible()).toBe(true);
+    expect(await page.getByText("L'espace d'administration n'est pas encore complet.").isVisible()).toBe(true);
+    // The outbox holds the link asked for on the login form by the agent of the Nièvre.
+    await page.getByRole("link", { name: "Courriels" }).click();
+    await page.waitForURL(url("/administration/courriels"));
+    await verifierPage(session);
+    expect(await page.getByText("À agent.58@nievre.gouv.fr", { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.getByText("/connexion/lien?jeton=", { exact: false }).count()).toBeGreaterThan(0);
     await visiter(session, "/gouvernances/departements/2A");
     expect(await page.getByText("Vous pourrez compléter la gouvernance de ce département.").isVisible()).toBe(true);
     await session.contexte.close();

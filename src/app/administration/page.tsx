@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { fr } from "@codegouvfr/react-dsfr";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { peutAdministrer } from "@/services/espaces";
 import { AccesRefuse } from "@/ui/AccesRefuse";
@@ -18,10 +19,15 @@ export default async function Administration() {
   }
   return (
     <Page titre="Administration">
-      <Notice title="L'espace d'administration n'est pas encore ouvert." />
+      <ul>
+        <li>
+          <Link href="/administration/courriels">Courriels</Link> : les messages écrits par l&apos;application (liens de connexion…)
+        </li>
+      </ul>
+      <Notice title="L'espace d'administration n'est pas encore complet." />
       <p className={fr.cx("fr-mt-3w")}>
-        Il est réservé à l&apos;équipe nationale France Numérique Ensemble : suivi des gouvernances de chaque département, campagnes et
-        échéances, utilisateurs et rôles, imports de données et journal d&apos;audit.
+        Il est réservé à l&apos;équipe nationale France Numérique Ensemble et accueillera le suivi des gouvernances de chaque
+        département, les campagnes et échéances, les utilisateurs et rôles, les imports de données et le journal d&apos;audit.
       </p>
     </Page>
   );
