@@ -14,8 +14,13 @@ export async function nomDuCookieDeSession(): Promise<string> {
   return nomCookie("efne_session", await estHttps());
 }
 
+/** The session identifier the browser sent, if any. */
+export async function identifiantDeSession(): Promise<string | undefined> {
+  return (await cookies()).get(await nomDuCookieDeSession())?.value;
+}
+
 export async function sessionCourante(): Promise<SessionOuverte | null> {
-  const valeur = (await cookies()).get(await nomDuCookieDeSession())?.value;
+  const valeur = await identifiantDeSession();
   if (!valeur) return null;
   const { db } = await connexionApplication();
   return lireSession({ db, session: valeur, maintenant: new Date() });
@@ -23,7 +28,7 @@ export async function sessionCourante(): Promise<SessionOuverte | null> {
 
 export async function poserCookieDeSession(session: string) {
   const https = await estHttps();
-  (await cookies()).set(nomCookie("efne_session", https), session, optionsCookie({ https, maxAge: Math.floor(DUREE_SESSION_MS / 1000) }));
+  (await cookies()).set(await nomDuCookieDeSession(), session, optionsCookie({ https, maxAge: Math.floor(DUREE_SESSION_MS / 1000) }));
 }
 
 export async function retirerCookieDeSession() {

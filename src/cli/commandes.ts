@@ -3,10 +3,10 @@ import { migrer, nombreDeMigrations } from "@/db/migrer";
 import { LIBELLES_NATURES } from "@/domain/donnees/provenance";
 import { sourceCogInstallee } from "@/integrations/cog/decoupage-administratif";
 import { chargerDemonstration, effacerDemonstration, etatDesLieux } from "@/services/demonstration";
-import { ACTEUR_LIGNE_DE_COMMANDE, creerUtilisateur, emettreLienDeConnexion } from "@/services/identite";
-import { messageErreurCommande } from "./messages";
+import { ACTEUR_LIGNE_DE_COMMANDE, creerUtilisateur, emettreLienDeConnexion, urlDeBaseDesLiens } from "@/services/identite";
 import { etatReferentielTerritoires, importerTerritoires } from "@/services/territoires";
 import type { ArgumentsAnalyses } from "./arguments";
+import { messageErreurCommande } from "./messages";
 
 /*
  * The operators' commands. The same functions run in the command-line process (when it opens the
@@ -128,8 +128,7 @@ export const COMMANDES: Commande[] = [
         sortie.erreur("Indiquez --email.");
         return CODES_SORTIE.usage;
       }
-      const urlDeBase = process.env.EFNE_URL_PUBLIQUE || `http://localhost:${process.env.PORT || "3000"}`;
-      const emis = await emettreLienDeConnexion({ db: connexion.db, email, maintenant: maintenant(), urlDeBase });
+      const emis = await emettreLienDeConnexion({ db: connexion.db, email, maintenant: maintenant(), urlDeBase: urlDeBaseDesLiens() });
       if (!emis) {
         sortie.erreur(`Aucun compte actif pour « ${email} » : créez-le avec « utilisateurs:creer ».`);
         return CODES_SORTIE.echec;

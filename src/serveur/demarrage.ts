@@ -3,7 +3,7 @@ import { demarrerPilotage } from "@/cli/pilotage";
 import type { Connexion } from "@/db/client";
 import { configurationBase, initialiserConnexion, ouvrirSelonConfiguration } from "@/db/connexion-application";
 import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION } from "@/domain/donnees/provenance";
-import { emettreLienDeConnexion } from "@/services/identite";
+import { emettreLienDeConnexion, urlDeBaseDesLiens } from "@/services/identite";
 import { preparerBase } from "@/services/demarrage";
 
 /*
@@ -39,7 +39,7 @@ export function demarrerServeur(options: { journal?: (message: string) => void }
       etat.pilotage = await demarrerPilotage({ connexion, verrou: connexion.verrou, dossier: connexion.dossier, maintenant: () => new Date() });
     }
     ecrire(`Base prête en ${((performance.now() - debut) / 1000).toFixed(1)} s (${bilan.migrations} migrations).`);
-    const adresse = process.env.EFNE_URL_PUBLIQUE || `http://localhost:${process.env.PORT || "3000"}`;
+    const adresse = urlDeBaseDesLiens();
     ecrire(`Espace France Numérique Ensemble : ${adresse}`);
     if (connexion.type === "pglite" && !process.env.SMTP_URL) await afficherLienAdministrateurDeDemonstration(connexion, adresse);
     return connexion;

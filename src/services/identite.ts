@@ -18,6 +18,11 @@ export const QUOTA_LIENS_PAR_CLIENT: Quota = { limite: 30, fenetreMs: 15 * 60 * 
 
 export const DUREE_LIEN_MS = 15 * 60 * 1000;
 export const DUREE_SESSION_MS = 12 * 60 * 60 * 1000;
+/** Where links point when no request tells: EFNE_URL_PUBLIQUE, else this machine's port (command line, start-up). */
+export function urlDeBaseDesLiens(env: NodeJS.ProcessEnv = process.env): string {
+  return env.EFNE_URL_PUBLIQUE || `http://localhost:${env.PORT || "3000"}`;
+}
+
 /** Who acts when an operator uses the command line. */
 export const ACTEUR_LIGNE_DE_COMMANDE = "ligne-de-commande";
 

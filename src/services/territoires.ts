@@ -185,7 +185,8 @@ async function versionDuReferentiel(db: Executeur): Promise<string | null> {
   return version;
 }
 
-async function avecCache<T>(db: Executeur, cle: string, calculer: () => Promise<T>): Promise<T> {
+/** The versioned cache for a value derived from the territories only (e.g. a serialised answer). */
+export async function avecCacheTerritoires<T>(db: Executeur, cle: string, calculer: () => Promise<T>): Promise<T> {
   const version = await versionDuReferentiel(db);
   if (version === null) return calculer();
   const cleComplete = `${version}|${cle}`;
@@ -196,14 +197,9 @@ async function avecCache<T>(db: Executeur, cle: string, calculer: () => Promise<
   return valeur;
 }
 
-/** The versioned cache for a value derived from the territories only (e.g. a serialised answer). */
-export function avecCacheTerritoires<T>(db: Executeur, cle: string, calculer: () => Promise<T>): Promise<T> {
-  return avecCache(db, cle, calculer);
-}
-
 /** The 101 départements (and, on request, the collectivités d'outre-mer after them), in COG order. */
 export function listerDepartements(db: Executeur, options: { inclureOutreMer?: boolean } = {}): Promise<DepartementResume[]> {
-  return avecCache(db, `departements:${options.inclureOutreMer ? "avec" : "sans"}-outre-mer`, () => calculerDepartements(db, options));
+  return avecCacheTerritoires(db, `departements:${options.inclureOutreMer ? "avec" : "sans"}-outre-mer`, () => calculerDepartements(db, options));
 }
 
 async function calculerDepartements(db: Executeur, options: { inclureOutreMer?: boolean }): Promise<DepartementResume[]> {
@@ -315,7 +311,7 @@ export async function obtenirDepartement(db: Executeur, code: string): Promise<R
 
 /** National figures of the reference, for the home page. */
 export function chiffresDuReferentiel(db: Executeur) {
-  return avecCache(db, "chiffres-nationaux", () => calculerChiffresDuReferentiel(db));
+  return avecCacheTerritoires(db, "chiffres-nationaux", () => calculerChiffresDuReferentiel(db));
 }
 
 async function calculerChiffresDuReferentiel(db: Executeur) {
@@ -334,10 +330,12 @@ async function calculerChiffresDuReferentiel(db: Executeur) {
   };
 }
 
-
 /** Names of the régions and départements of a list of scopes, in the given order. */
 export async function nommerPerimetres(db: Executeur, perimetres: { type: "region" | "departement"; code: string }[]) {
-  const [toutesRegions, tousDepartements] = [await db.select({ code: regions.code, nom: regions.nom }).from(regions), await db.select({ code: departements.code, nom: departements.nom }).from(departements)];
-  const noms = new Map([...toutesRegions.map((r) => [`region:${r.code}`, r.nom] as const), ...tousDepartements.map((d) => [`departement:${d.code}`, d.nom] as const)]);
+  const noms = await avecCacheTerritoires(db, "noms-regions-departements", async () => {
+    const toutesRegions = await db.select({ code: regions.code, nom: regions.nom }).from(regions);
+    const tousDepartements = await db.select({ code: departements.code, nom: departements.nom }).from(departements);
+    return new Map([...toutesRegions.map((r) => [`region:${r.code}`, r.nom] as const), ...tousDepartements.map((d) => [`departement:${d.code}`, d.nom] as const)]);
+  });
   return perimetres.map((p) => ({ ...p, nom: noms.get(`${p.type}:${p.code}`) ?? p.code }));
 }

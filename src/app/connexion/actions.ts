@@ -4,8 +4,7 @@ import { redirect } from "next/navigation";
 import { connexionApplication } from "@/db/connexion-application";
 import { demanderLienDeConnexion, fermerSession, fermerToutesLesSessions, utiliserLienDeConnexion } from "@/services/identite";
 import { messageErreur } from "@/ui/messages-erreur";
-import { adresseDuClient, nomDuCookieDeSession, poserCookieDeSession, retirerCookieDeSession, sessionCourante, urlDuSite } from "../session";
-import { cookies } from "next/headers";
+import { adresseDuClient, identifiantDeSession, poserCookieDeSession, retirerCookieDeSession, sessionCourante, urlDuSite } from "../session";
 
 export interface EtatFormulaireConnexion {
   erreur?: string;
@@ -26,14 +25,14 @@ export async function seConnecter(donnees: FormData) {
   const resultat = await utiliserLienDeConnexion({ connexion, jeton, maintenant: new Date() });
   if (!resultat.ok) redirect(`/connexion/erreur?motif=${resultat.erreur}`);
   // A new identifier at every login; the previous session of this browser, if any, is closed.
-  await fermerSession({ db: connexion.db, session: (await cookies()).get(await nomDuCookieDeSession())?.value });
+  await fermerSession({ db: connexion.db, session: await identifiantDeSession() });
   await poserCookieDeSession(resultat.valeur.session);
   redirect("/profil");
 }
 
 export async function seDeconnecter() {
   const { db } = await connexionApplication();
-  await fermerSession({ db, session: (await cookies()).get(await nomDuCookieDeSession())?.value });
+  await fermerSession({ db, session: await identifiantDeSession() });
   await retirerCookieDeSession();
   redirect("/");
 }
