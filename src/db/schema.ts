@@ -167,6 +167,8 @@ export const utilisateurs = pgTable("utilisateurs", {
   actif: boolean("actif").notNull().default(true),
   creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
   derniereConnexion: timestamp("derniere_connexion", { withTimezone: true }),
+  /** The ProConnect subject, recorded at the first ProConnect login of the account. */
+  proconnectSub: text("proconnect_sub").unique(),
 });
 
 export const perimetresUtilisateurs = pgTable(
@@ -204,8 +206,43 @@ export const sessions = pgTable(
       .references(() => utilisateurs.id, { onDelete: "cascade" }),
     creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
     expireLe: timestamp("expire_le", { withTimezone: true }).notNull(),
+    /** The ProConnect ID token of a session opened through ProConnect: the hint of the logout at the provider. */
+    jetonIdProconnect: text("jeton_id_proconnect"),
   },
   (t) => [index("sessions_utilisateur_idx").on(t.utilisateurId)],
+);
+
+/** A ProConnect login under way: PKCE verifier and nonce, keyed by the hash of the state the browser holds. */
+export const autorisationsProconnect = pgTable("autorisations_proconnect", {
+  empreinte: text("empreinte").primaryKey(),
+  verificateur: text("verificateur").notNull(),
+  nonce: text("nonce").notNull(),
+  creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
+  expireLe: timestamp("expire_le", { withTimezone: true }).notNull(),
+});
+
+/**
+ * A person ProConnect identified but who has no access yet ("Accès non encore attribué"). The
+ * browser holds a token (hash stored here) that lets it ask administrators for access once.
+ */
+export const demandesAcces = pgTable(
+  "demandes_acces",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    empreinte: text("empreinte").notNull().unique(),
+    sub: text("sub").notNull(),
+    email: text("email").notNull(),
+    prenom: text("prenom"),
+    nom: text("nom"),
+    siret: text("siret"),
+    message: text("message"),
+    creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
+    expireLe: timestamp("expire_le", { withTimezone: true }).notNull(),
+    demandeeLe: timestamp("demandee_le", { withTimezone: true }),
+    traiteeLe: timestamp("traitee_le", { withTimezone: true }),
+    traiteePar: text("traitee_par"),
+  },
+  (t) => [index("demandes_acces_email_idx").on(t.email)],
 );
 
 /** Outgoing mail. Without a mail server (embedded demonstration), it stays here for administrators to read. */
@@ -216,6 +253,10 @@ export const courriels = pgTable("courriels", {
   texte: text("texte").notNull(),
   creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
   envoyeLe: timestamp("envoye_le", { withTimezone: true }),
+  /** Sending attempts through SMTP_URL: the last one (a claim shared by app instances), their count, why the last failed. */
+  tenteLe: timestamp("tente_le", { withTimezone: true }),
+  tentatives: integer("tentatives").notNull().default(0),
+  erreur: text("erreur"),
 });
 
 /** Every change made to access (and, later, to business data): who, when, before, after. */

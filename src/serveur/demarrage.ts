@@ -3,6 +3,7 @@ import { demarrerPilotage } from "@/cli/pilotage";
 import type { Connexion } from "@/db/client";
 import { configurationBase, initialiserConnexion, ouvrirSelonConfiguration } from "@/db/connexion-application";
 import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION } from "@/domain/donnees/provenance";
+import { envoyerCourrielsEnAttente, expediteurConfigure } from "@/services/courriels";
 import { emettreLienDeConnexion, urlDeBaseDesLiens } from "@/services/identite";
 import { preparerBase } from "@/services/demarrage";
 
@@ -16,7 +17,11 @@ const journal = (message: string) => console.log(`[efne] ${message}`);
 interface EtatServeur {
   demarrage?: Promise<Connexion>;
   pilotage?: Server;
+  courrier?: NodeJS.Timeout;
 }
+
+/** How often the outbox is handed again to the mail server (messages that failed, or written by a stopped instance). */
+const INTERVALLE_COURRIER_MS = 60_000;
 const CLE = Symbol.for("efne.serveur");
 const etat = ((globalThis as Record<symbol, EtatServeur>)[CLE] ??= {});
 
@@ -42,6 +47,7 @@ export function demarrerServeur(options: { journal?: (message: string) => void }
     const adresse = urlDeBaseDesLiens();
     ecrire(`Espace France Numérique Ensemble : ${adresse}`);
     if (connexion.type === "pglite" && !process.env.SMTP_URL) await afficherLienAdministrateurDeDemonstration(connexion, adresse);
+    demarrerEnvoiDesCourriels(connexion, ecrire);
     return connexion;
   })();
   return etat.demarrage;
@@ -61,12 +67,28 @@ async function afficherLienAdministrateurDeDemonstration(connexion: Connexion, a
   );
 }
 
+function demarrerEnvoiDesCourriels(connexion: Connexion, ecrire: (message: string) => void) {
+  const expediteur = expediteurConfigure();
+  if (!expediteur || etat.courrier) return;
+  ecrire("Courriels : envoyés par le serveur SMTP configuré (SMTP_URL).");
+  let enCours = false;
+  etat.courrier = setInterval(() => {
+    if (enCours) return;
+    enCours = true;
+    envoyerCourrielsEnAttente({ db: connexion.db, expediteur, maintenant: new Date() })
+      .catch((erreur: Error) => ecrire(`Courriels : envoi impossible (${erreur.name}).`))
+      .finally(() => (enCours = false));
+  }, INTERVALLE_COURRIER_MS);
+  etat.courrier.unref();
+}
+
 function installerArret(connexion: Connexion) {
   let enCours = false;
   const arreter = (signal: NodeJS.Signals) => {
     if (enCours) return;
     enCours = true;
     etat.pilotage?.close();
+    if (etat.courrier) clearInterval(etat.courrier);
     connexion
       .fermer()
       .catch((erreur: Error) => console.error(`[efne] Fermeture de la base : ${erreur.message}`))
