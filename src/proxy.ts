@@ -16,6 +16,15 @@ function origineDuSite(requete: NextRequest): string {
   return `${estHttps(requete) ? "https" : "http"}://${hote}`;
 }
 
+/** The ProConnect provider's origin: logging out sends the browser there after a form. */
+function origineProConnect(): string[] {
+  try {
+    return process.env.PROCONNECT_ISSUER ? [new URL(process.env.PROCONNECT_ISSUER).origin] : [];
+  } catch {
+    return [];
+  }
+}
+
 export function proxy(requete: NextRequest) {
   const verdict = verifierOrigine({
     methode: requete.method,
@@ -39,7 +48,12 @@ export function proxy(requete: NextRequest) {
   }
 
   const nonce = creerNonce();
-  const csp = politiqueDeSecuriteDuContenu({ nonce, developpement: process.env.NODE_ENV === "development", https: estHttps(requete) });
+  const csp = politiqueDeSecuriteDuContenu({
+    nonce,
+    developpement: process.env.NODE_ENV === "development",
+    https: estHttps(requete),
+    formulairesVers: origineProConnect(),
+  });
   const enTetes = new Headers(requete.headers);
   enTetes.set(EN_TETE_NONCE, nonce);
   enTetes.set("Content-Security-Policy", csp);

@@ -35,6 +35,20 @@ export async function retirerCookieDeSession() {
   (await cookies()).delete(await nomDuCookieDeSession());
 }
 
+/** Short-lived cookies of the login steps (ProConnect state, access request), with the same defaults. */
+export async function poserCookie(nom: "efne_proconnect" | "efne_demande_acces", valeur: string, dureeMs: number) {
+  const https = await estHttps();
+  (await cookies()).set(nomCookie(nom, https), valeur, optionsCookie({ https, maxAge: Math.floor(dureeMs / 1000) }));
+}
+
+export async function lireCookie(nom: "efne_proconnect" | "efne_demande_acces"): Promise<string | undefined> {
+  return (await cookies()).get(nomCookie(nom, await estHttps()))?.value;
+}
+
+export async function retirerCookie(nom: "efne_proconnect" | "efne_demande_acces") {
+  (await cookies()).delete(nomCookie(nom, await estHttps()));
+}
+
 /** The address links in mails point to: EFNE_URL_PUBLIQUE, or the address the request came to. */
 export async function urlDuSite(): Promise<string> {
   if (process.env.EFNE_URL_PUBLIQUE) return process.env.EFNE_URL_PUBLIQUE;

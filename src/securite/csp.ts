@@ -12,7 +12,13 @@ export function creerNonce(): string {
   return btoa(String.fromCharCode(...octets));
 }
 
-export function politiqueDeSecuriteDuContenu(params: { nonce: string; developpement: boolean; https: boolean }): string {
+export function politiqueDeSecuriteDuContenu(params: {
+  nonce: string;
+  developpement: boolean;
+  https: boolean;
+  /** Other origins forms may lead to (the ProConnect provider, for the logout that ends there). */
+  formulairesVers?: ReadonlyArray<string>;
+}): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${params.nonce}' 'strict-dynamic'${params.developpement ? " 'unsafe-eval'" : ""}`,
@@ -23,7 +29,7 @@ export function politiqueDeSecuriteDuContenu(params: { nonce: string; developpem
     `connect-src 'self'${params.developpement ? " ws:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...(params.formulairesVers ?? [])].join(" "),
     "frame-ancestors 'none'",
     "manifest-src 'self'",
     "worker-src 'self' blob:",

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Connexion, Executeur } from "@/db/client";
-import { courriels, departements, jetonsConnexion, journalAudit, perimetresUtilisateurs, regions, sessions, utilisateurs } from "@/db/schema";
+import { departements, jetonsConnexion, journalAudit, perimetresUtilisateurs, regions, sessions, utilisateurs } from "@/db/schema";
 import { estRole, perimetresValides, type Acteur, type Perimetre, type Role } from "@/domain/identite/roles";
 import { echec, succes, type Resultat } from "@/domain/resultat";
+import { ecrireCourriel } from "./courriels";
 import { cleDeQuota, consommerQuota, type Quota } from "./debit";
 
 /** At most 5 links per address and 30 requests per client every 15 minutes. */
@@ -26,8 +27,8 @@ export function urlDeBaseDesLiens(env: NodeJS.ProcessEnv = process.env): string 
 /** Who acts when an operator uses the command line. */
 export const ACTEUR_LIGNE_DE_COMMANDE = "ligne-de-commande";
 
-const empreinte = (secret: string) => createHash("sha256").update(secret).digest("hex");
-const secretAleatoire = () => randomBytes(32).toString("base64url");
+export const empreinte = (secret: string) => createHash("sha256").update(secret).digest("hex");
+export const secretAleatoire = () => randomBytes(32).toString("base64url");
 
 export const schemaEmail = z
   .string({ error: "Indiquez une adresse e-mail." })
@@ -45,7 +46,7 @@ export interface Utilisateur {
   perimetres: Perimetre[];
 }
 
-async function perimetresDe(db: Executeur, utilisateurId: string): Promise<Perimetre[]> {
+export async function perimetresDe(db: Executeur, utilisateurId: string): Promise<Perimetre[]> {
   const lignes = await db
     .select({ type: perimetresUtilisateurs.type, code: perimetresUtilisateurs.code })
     .from(perimetresUtilisateurs)
@@ -53,9 +54,19 @@ async function perimetresDe(db: Executeur, utilisateurId: string): Promise<Perim
   return lignes.map((l) => ({ type: l.type as Perimetre["type"], code: l.code })).sort((a, b) => a.code.localeCompare(b.code));
 }
 
-async function utilisateurParEmail(db: Executeur, email: string) {
+export async function utilisateurParEmail(db: Executeur, email: string) {
   const [ligne] = await db.select().from(utilisateurs).where(eq(utilisateurs.email, email));
   return ligne ?? null;
+}
+
+/** The first scope whose territory does not exist, if any. */
+export async function territoireInconnu(db: Executeur, perimetres: Perimetre[]): Promise<Perimetre | null> {
+  for (const p of perimetres) {
+    const table = p.type === "region" ? regions : departements;
+    const [existe] = await db.select({ code: table.code }).from(table).where(eq(table.code, p.code));
+    if (!existe) return p;
+  }
+  return null;
 }
 
 export type ErreurCreationUtilisateur = "emailInvalide" | "roleInconnu" | "perimetresInvalides" | "territoireInconnu" | "utilisateurExistant";
@@ -77,11 +88,8 @@ export async function creerUtilisateur(params: {
   const role = params.role;
   if (!perimetresValides(role, params.perimetres)) return echec("perimetresInvalides", { role });
   const { db } = params.connexion;
-  for (const p of params.perimetres) {
-    const table = p.type === "region" ? regions : departements;
-    const [existe] = await db.select({ code: table.code }).from(table).where(eq(table.code, p.code));
-    if (!existe) return echec("territoireInconnu", { type: p.type, code: p.code });
-  }
+  const inconnu = await territoireInconnu(db, params.perimetres);
+  if (inconnu) return echec("territoireInconnu", { ...inconnu });
   if (await utilisateurParEmail(db, email.data)) return echec("utilisateurExistant", { email: email.data });
 
   const cree = await db.transaction(async (tx) => {
@@ -144,7 +152,9 @@ export async function demanderLienDeConnexion(params: {
   }
   const emis = await emettreLienDeConnexion({ db: params.db, maintenant: params.maintenant, urlDeBase: params.urlDeBase, email: email.data });
   if (emis) {
-    await params.db.insert(courriels).values({
+    await ecrireCourriel({
+      db: params.db,
+      maintenant: params.maintenant,
       destinataire: emis.email,
       sujet: "Votre lien de connexion à l'Espace France Numérique Ensemble",
       texte: [
@@ -155,7 +165,6 @@ export async function demanderLienDeConnexion(params: {
         "",
         "Il ne sert qu'une fois et expire dans 15 minutes. Si vous n'avez pas demandé à vous connecter, ignorez ce message.",
       ].join("\n"),
-      creeLe: params.maintenant,
     });
   }
   return succes(undefined);
@@ -174,12 +183,23 @@ export async function utiliserLienDeConnexion(params: { connexion: Connexion; je
     const [utilisateur] = await tx.select().from(utilisateurs).where(eq(utilisateurs.id, jeton.utilisateurId));
     if (!utilisateur?.actif) return echec("compteDesactive");
     await tx.update(jetonsConnexion).set({ utiliseLe: params.maintenant }).where(eq(jetonsConnexion.empreinte, jeton.empreinte));
-    const session = secretAleatoire();
-    const expireLe = new Date(params.maintenant.getTime() + DUREE_SESSION_MS);
-    await tx.insert(sessions).values({ empreinte: empreinte(session), utilisateurId: utilisateur.id, creeLe: params.maintenant, expireLe });
-    await tx.update(utilisateurs).set({ derniereConnexion: params.maintenant }).where(eq(utilisateurs.id, utilisateur.id));
-    return succes({ session, expireLe });
+    return succes(await ouvrirSession({ db: tx, utilisateurId: utilisateur.id, maintenant: params.maintenant }));
   });
+}
+
+/** A new session (a fresh identifier at every login, whatever the way in). */
+export async function ouvrirSession(params: { db: Executeur; utilisateurId: string; maintenant: Date; jetonIdProconnect?: string }): Promise<{ session: string; expireLe: Date }> {
+  const session = secretAleatoire();
+  const expireLe = new Date(params.maintenant.getTime() + DUREE_SESSION_MS);
+  await params.db.insert(sessions).values({
+    empreinte: empreinte(session),
+    utilisateurId: params.utilisateurId,
+    creeLe: params.maintenant,
+    expireLe,
+    jetonIdProconnect: params.jetonIdProconnect ?? null,
+  });
+  await params.db.update(utilisateurs).set({ derniereConnexion: params.maintenant }).where(eq(utilisateurs.id, params.utilisateurId));
+  return { session, expireLe };
 }
 
 export interface SessionOuverte {
@@ -202,8 +222,14 @@ export async function lireSession(params: { db: Executeur; session: string | und
   return { acteur: { id: u.id, role: u.role, perimetres }, utilisateur: { ...u, role: u.role, perimetres } };
 }
 
-export async function fermerSession(params: { db: Executeur; session: string | undefined }) {
-  if (params.session) await params.db.delete(sessions).where(eq(sessions.empreinte, empreinte(params.session)));
+/** Closes a session; returns the ProConnect ID token when it was opened through ProConnect (for the logout there). */
+export async function fermerSession(params: { db: Executeur; session: string | undefined }): Promise<{ jetonIdProconnect: string | null } | null> {
+  if (!params.session) return null;
+  const [fermee] = await params.db
+    .delete(sessions)
+    .where(eq(sessions.empreinte, empreinte(params.session)))
+    .returning({ jetonIdProconnect: sessions.jetonIdProconnect });
+  return fermee ?? null;
 }
 
 /** "Se déconnecter de tous les appareils". */

@@ -1,7 +1,21 @@
+import { LIBELLES_ROLES, estRole } from "@/domain/identite/roles";
+
+/** What an error may say about itself (see the `details` of a failed Resultat). */
+export interface DetailsErreur {
+  code?: unknown;
+  type?: unknown;
+  detail?: unknown;
+  email?: unknown;
+  role?: unknown;
+}
+
+const texte = (v: unknown) => (typeof v === "string" ? v : "");
+const libelleRole = (v: unknown) => (typeof v === "string" && estRole(v) ? LIBELLES_ROLES[v] : texte(v));
+
 /** Every business error code, once, as the French sentence users read. */
 const MESSAGES = {
-  codeDepartementInvalide: ({ code }: { code?: string }) => `Code de département invalide : « ${code ?? ""} ». Exemples de codes : 01, 2A, 58, 971.`,
-  departementInconnu: ({ code }: { code?: string }) => `Aucun département ne porte le code « ${code ?? ""} ».`,
+  codeDepartementInvalide: ({ code }: DetailsErreur) => `Code de département invalide : « ${texte(code)} ». Exemples de codes : 01, 2A, 58, 971.`,
+  departementInconnu: ({ code }: DetailsErreur) => `Aucun département ne porte le code « ${texte(code)} ».`,
   territoiresAbsents: () => "Les territoires ne sont pas chargés.",
   emailInvalide: () => "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.gouv.fr).",
   tropDeDemandes: () => "Trop de demandes de lien en peu de temps : réessayez dans 15 minutes.",
@@ -9,10 +23,31 @@ const MESSAGES = {
   lienDejaUtilise: () => "Ce lien de connexion a déjà servi : un lien ne sert qu'une fois. Demandez-en un nouveau.",
   lienExpire: () => "Ce lien de connexion a expiré : il n'est valable que 15 minutes. Demandez-en un nouveau.",
   compteDesactive: () => "Ce compte est désactivé. Contactez l'équipe nationale France Numérique Ensemble.",
-} satisfies Record<string, (details: { code?: string }) => string>;
+  refuseParLeFournisseur: () => "La connexion avec ProConnect a été annulée ou refusée. Vous pouvez réessayer, ou demander un lien de connexion par e-mail.",
+  reponseInvalide: () => "La réponse de ProConnect n'a pas pu être vérifiée. Réessayez ; si le problème persiste, demandez un lien de connexion par e-mail.",
+  fournisseurInjoignable: () => "ProConnect ne répond pas pour le moment. Réessayez dans quelques minutes, ou demandez un lien de connexion par e-mail.",
+  configuration: () => "La connexion avec ProConnect n'est pas disponible sur ce service. Demandez un lien de connexion par e-mail.",
+  etatInconnu: () => "Cette tentative de connexion avec ProConnect a expiré ou a déjà servi. Recommencez depuis la page de connexion.",
+  demandeInconnue: () => "Votre identification ProConnect a expiré (une heure au plus). Reconnectez-vous avec ProConnect pour demander un accès.",
+  demandeDejaEnvoyee: () => "Votre demande d'accès a déjà été transmise à l'équipe nationale.",
+  formulaireInvalide: ({ detail }: DetailsErreur) => `Le formulaire contient une erreur${texte(detail) ? ` : ${texte(detail)}` : "."}`,
+  roleInconnu: ({ role }: DetailsErreur) => `Rôle inconnu : « ${texte(role)} ».`,
+  perimetresInvalides: ({ role }: DetailsErreur) =>
+    role === "prefecture-departement"
+      ? "Cochez au moins un département pour une préfecture de département."
+      : role === "prefecture-region"
+        ? "Cochez au moins une région pour une préfecture de région."
+        : `Le rôle « ${libelleRole(role)} » ne prend pas de périmètre.`,
+  territoireInconnu: ({ code }: DetailsErreur) => `Aucun territoire ne porte le code « ${texte(code)} ».`,
+  utilisateurExistant: ({ email }: DetailsErreur) => `Un compte existe déjà pour ${texte(email) || "cette adresse"} : modifiez son accès depuis la liste des utilisateurs.`,
+  utilisateurInconnu: () => "Cet utilisateur n'existe pas.",
+  modificationDeSoiMeme: () => "Vous ne pouvez pas changer votre propre rôle ni désactiver votre propre compte : demandez-le à un autre administrateur.",
+  nonConnecte: () => "Connectez-vous pour continuer.",
+  nonAutorise: () => "Vous n'avez pas accès à cette action.",
+} satisfies Record<string, (details: DetailsErreur) => string>;
 
 export type CodeErreur = keyof typeof MESSAGES;
 
-export function messageErreur(code: CodeErreur, details: { code?: string } = {}): string {
+export function messageErreur(code: CodeErreur, details: DetailsErreur = {}): string {
   return MESSAGES[code](details);
 }

@@ -2,8 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { connexionApplication } from "@/db/connexion-application";
+import { configurationProConnect, deconnexionChezLeFournisseur } from "@/services/proconnect";
 import { demanderLienDeConnexion, fermerSession, fermerToutesLesSessions, utiliserLienDeConnexion } from "@/services/identite";
 import { messageErreur } from "@/ui/messages-erreur";
+import { envoyerLesCourrielsApresLaReponse } from "../courrier";
 import { adresseDuClient, identifiantDeSession, poserCookieDeSession, retirerCookieDeSession, sessionCourante, urlDuSite } from "../session";
 
 export interface EtatFormulaireConnexion {
@@ -16,6 +18,7 @@ export async function demanderLien(_etat: EtatFormulaireConnexion, donnees: Form
   const { db } = await connexionApplication();
   const resultat = await demanderLienDeConnexion({ db, email, maintenant: new Date(), urlDeBase: await urlDuSite(), client: await adresseDuClient() });
   if (!resultat.ok) return { erreur: messageErreur(resultat.erreur), email };
+  envoyerLesCourrielsApresLaReponse();
   redirect("/connexion/verification");
 }
 
@@ -32,9 +35,15 @@ export async function seConnecter(donnees: FormData) {
 
 export async function seDeconnecter() {
   const { db } = await connexionApplication();
-  await fermerSession({ db, session: await identifiantDeSession() });
+  const fermee = await fermerSession({ db, session: await identifiantDeSession() });
   await retirerCookieDeSession();
-  redirect("/");
+  // A session opened through ProConnect ends at the provider too, which then sends the browser home.
+  const chezLeFournisseur = await deconnexionChezLeFournisseur({
+    parametres: configurationProConnect(),
+    jetonIdProconnect: fermee?.jetonIdProconnect,
+    urlDeRetour: new URL("/", await urlDuSite()).toString(),
+  });
+  redirect(chezLeFournisseur ?? "/");
 }
 
 export async function seDeconnecterPartout() {
