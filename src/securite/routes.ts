@@ -8,7 +8,8 @@ export type Acces = "public" | "connecte" | "capacite";
 
 export interface Route {
   chemin: string;
-  type: "page" | "api";
+  /** "redirection": a route handler outside /api that answers with a redirect (the ProConnect steps). */
+  type: "page" | "api" | "redirection";
   methodes: ReadonlyArray<"GET" | "POST" | "PUT" | "PATCH" | "DELETE">;
   acces: Acces;
   libelle: string;
@@ -20,6 +21,9 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/gouvernance", type: "page", methodes: ["GET"], acces: "public", libelle: "Participer à l'élaboration des feuilles de routes territoriales" },
   { chemin: "/administration", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Administration (capacité administrer)" },
   { chemin: "/administration/courriels", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Courriels (capacité administrer)" },
+  { chemin: "/administration/utilisateurs", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Utilisateurs (capacité administrer)" },
+  { chemin: "/administration/utilisateurs/inviter", type: "page", methodes: ["GET", "POST"], acces: "capacite", libelle: "Inviter un utilisateur (capacité administrer)" },
+  { chemin: "/administration/utilisateurs/{id}", type: "page", methodes: ["GET", "POST"], acces: "capacite", libelle: "Un utilisateur : rôle, périmètre, état, historique (capacité administrer)" },
   { chemin: "/gouvernances/departements/{code}", type: "page", methodes: ["GET"], acces: "public", libelle: "Gouvernance - {département} (vue préfecture avec la capacité lireEspaceDepartement, vue publique sinon)" },
   { chemin: "/accessibilite", type: "page", methodes: ["GET"], acces: "public", libelle: "Déclaration d'accessibilité" },
   { chemin: "/mentions-legales", type: "page", methodes: ["GET"], acces: "public", libelle: "Mentions légales" },
@@ -28,6 +32,9 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/connexion/verification", type: "page", methodes: ["GET"], acces: "public", libelle: "Vérifiez votre messagerie" },
   { chemin: "/connexion/lien", type: "page", methodes: ["GET", "POST"], acces: "public", libelle: "Connexion par lien" },
   { chemin: "/connexion/erreur", type: "page", methodes: ["GET"], acces: "public", libelle: "Connexion impossible" },
+  { chemin: "/connexion/proconnect", type: "redirection", methodes: ["GET"], acces: "public", libelle: "S'identifier avec ProConnect (redirection vers le fournisseur)" },
+  { chemin: "/connexion/proconnect/retour", type: "redirection", methodes: ["GET"], acces: "public", libelle: "Retour de ProConnect (code, état)" },
+  { chemin: "/connexion/acces-non-attribue", type: "page", methodes: ["GET", "POST"], acces: "public", libelle: "Accès non encore attribué (demande d'accès)" },
   { chemin: "/profil", type: "page", methodes: ["GET", "POST"], acces: "connecte", libelle: "Mon profil" },
   { chemin: "/api/v1/moi", type: "api", methodes: ["GET"], acces: "connecte", libelle: "La personne connectée" },
   { chemin: "/api/health", type: "api", methodes: ["GET"], acces: "public", libelle: "État du service" },
@@ -38,5 +45,5 @@ export const ROUTES: ReadonlyArray<Route> = [
 
 /** A concrete address to visit for each route (parameters filled with a real example). */
 export function exempleDeChemin(route: Route): string {
-  return route.chemin.replace("{code}", "58");
+  return route.chemin.replace("{code}", "58").replace("{id}", "00000000-0000-4000-8000-000000000000");
 }

@@ -339,3 +339,21 @@ export async function nommerPerimetres(db: Executeur, perimetres: { type: "regio
   });
   return perimetres.map((p) => ({ ...p, nom: noms.get(`${p.type}:${p.code}`) ?? p.code }));
 }
+
+export interface RegionAvecDepartements {
+  code: string;
+  nom: string;
+  departements: Array<{ code: string; nom: string }>;
+}
+
+/** The régions and their départements (without the collectivités d'outre-mer), to choose scopes. */
+export function listerRegionsEtDepartements(db: Executeur): Promise<RegionAvecDepartements[]> {
+  return avecCacheTerritoires(db, "regions-et-departements", async () => {
+    const toutesRegions = await db.select({ code: regions.code, nom: regions.nom }).from(regions);
+    const tousDepartements = await listerDepartements(db);
+    return toutesRegions
+      .map((r) => ({ ...r, departements: tousDepartements.filter((d) => d.codeRegion === r.code).map((d) => ({ code: d.code, nom: d.nom })) }))
+      .filter((r) => r.departements.length > 0)
+      .sort((a, b) => a.nom.localeCompare(b.nom, "fr"));
+  });
+}

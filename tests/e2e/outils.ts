@@ -4,6 +4,8 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
+import { attendreMessage, lireMessagesCaptures, type MessageCapture } from "../outils/capture-smtp";
+import type { NomServeur } from "./preparation";
 
 /*
  * Real Chromium (Debian's) driven by playwright-core. Every page a journey visits is checked with
@@ -24,6 +26,13 @@ const OPTIONS_CHROMIUM = [
 ];
 
 export const url = (chemin = "/") => `${inject("e2e").url}${chemin}`;
+/** An address on one of the two servers under test (embedded database, PostgreSQL). */
+export const urlSur = (serveur: NomServeur, chemin = "/") => `${inject("e2e").serveurs[serveur].url}${chemin}`;
+
+/** The mail the servers sent, as the SMTP capture received it. */
+export function attendreCourriel(critere: (m: MessageCapture) => boolean, delaiMs = 15_000): Promise<MessageCapture> {
+  return attendreMessage(() => lireMessagesCaptures(inject("e2e").dossierCourriels), critere, delaiMs);
+}
 
 export interface Session {
   page: Page;
@@ -75,6 +84,8 @@ export async function attendreHydratation(page: Page) {
 /** Checks what every visited page must satisfy, whatever the journey. */
 export async function verifierPage(session: Session) {
   await attendreHydratation(session.page);
+  // After a client-side navigation (a server action's redirect), the title arrives with the streamed metadata.
+  await session.page.waitForFunction(() => document.title.length > 0, undefined, { timeout: 10_000 });
   await verifierAccessibilite(session.page);
   expect(session.requetesExternes, "Requêtes sorties de la machine").toEqual([]);
   expect(session.erreursConsole, "Erreurs dans la console du navigateur").toEqual([]);
@@ -89,8 +100,13 @@ export async function visiter(session: Session, chemin: string): Promise<Respons
 
 /** The operators' command line, on the embedded database of the app under test (it runs inside the app). */
 export function cli(...argv: string[]) {
+  return cliSur("pglite", ...argv);
+}
+
+/** The command line on the database of one of the servers under test. */
+export function cliSur(serveur: NomServeur, ...argv: string[]) {
   const r = spawnSync(join(process.cwd(), "node_modules/.bin/tsx"), ["--tsconfig", "tsconfig.json", "src/cli/main.ts", ...argv], {
-    env: { ...process.env, PGLITE_DIR: inject("e2e").dossierPglite, DATABASE_URL: "" },
+    env: { ...process.env, ...inject("e2e").serveurs[serveur].env },
     encoding: "utf8",
   });
   return { code: r.status, sortie: r.stdout, erreurs: r.stderr };

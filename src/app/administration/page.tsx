@@ -21,13 +21,17 @@ export default async function Administration() {
     <Page titre="Administration">
       <ul>
         <li>
+          <Link href="/administration/utilisateurs">Utilisateurs</Link> : inviter les agents des préfectures, leur rôle et leur périmètre,
+          les demandes d&apos;accès
+        </li>
+        <li>
           <Link href="/administration/courriels">Courriels</Link> : les messages écrits par l&apos;application (liens de connexion…)
         </li>
       </ul>
       <Notice title="L'espace d'administration n'est pas encore complet." />
       <p className={fr.cx("fr-mt-3w")}>
         Il est réservé à l&apos;équipe nationale France Numérique Ensemble et accueillera le suivi des gouvernances de chaque
-        département, les campagnes et échéances, les utilisateurs et rôles, les imports de données et le journal d&apos;audit.
+        département, les campagnes et échéances, les imports de données et le journal d&apos;audit.
       </p>
     </Page>
   );

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { ouvrirPglite, ouvrirPostgresql } from "../client";
+import { creerBasePostgresqlDeTest } from "./postgresql-de-test";
 import { preparerBase } from "@/services/demarrage";
 
 /*
@@ -18,8 +18,6 @@ declare module "vitest" {
     efneBase: { type: "pglite"; archive: string } | { type: "postgresql"; url: string };
   }
 }
-
-export const URL_ADMIN_POSTGRESQL_PAR_DEFAUT = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export default async function preparer(projet: TestProject) {
   const type = projet.config.env?.EFNE_BASE_DE_TEST;
@@ -36,30 +34,13 @@ export default async function preparer(projet: TestProject) {
     return () => rmSync(archive, { force: true });
   }
 
-  const urlAdmin = process.env.TEST_DATABASE_URL || URL_ADMIN_POSTGRESQL_PAR_DEFAUT;
-  const admin = new pg.Client({ connectionString: urlAdmin, connectionTimeoutMillis: 5000 });
-  try {
-    await admin.connect();
-  } catch (erreur) {
-    throw new Error(
-      `Serveur PostgreSQL injoignable pour les tests d'intégration (${urlAdmin}) : ${(erreur as Error).message}. ` +
-        "Démarrez-le ou indiquez TEST_DATABASE_URL (une base d'administration où l'utilisateur peut créer des bases).",
-    );
-  }
-  const nom = `efne_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  await admin.query(`create database ${nom}`);
-  const url = new URL(urlAdmin);
-  url.pathname = `/${nom}`;
-  const connexion = await ouvrirPostgresql(url.toString());
+  const base = await creerBasePostgresqlDeTest("efne_test");
+  const connexion = await ouvrirPostgresql(base.url);
   try {
     await preparerBase({ connexion, maintenant, chargerDemonstrationAuPremierDemarrage: false });
   } finally {
     await connexion.fermer();
   }
-  projet.provide("efneBase", { type: "postgresql", url: url.toString() });
-  return async () => {
-    await admin.query(`drop database if exists ${nom} with (force)`);
-    await admin.end();
-  };
+  projet.provide("efneBase", { type: "postgresql", url: base.url });
+  return () => base.supprimer();
 }
-
