@@ -16,6 +16,12 @@ describe("politique de sécurité du contenu", () => {
     expect(politiqueDeSecuriteDuContenu({ nonce: "abc", developpement: false, https: true })).toContain("upgrade-insecure-requests");
   });
 
+  it("n'envoie les formulaires qu'au site, et au fournisseur ProConnect quand il est configuré (déconnexion)", () => {
+    expect(politiqueDeSecuriteDuContenu({ nonce: "abc", developpement: false, https: true })).toContain("form-action 'self';");
+    const avecProConnect = politiqueDeSecuriteDuContenu({ nonce: "abc", developpement: false, https: true, formulairesVers: ["https://auth.agentconnect.gouv.fr"] });
+    expect(avecProConnect).toContain("form-action 'self' https://auth.agentconnect.gouv.fr;");
+  });
+
   it("tire un nonce différent à chaque requête", () => {
     const nonces = new Set(Array.from({ length: 50 }, creerNonce));
     expect(nonces.size).toBe(50);

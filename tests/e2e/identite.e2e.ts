@@ -97,9 +97,7 @@ describe.each(["pglite", "postgresql"] as const)("identité et accès, base %s",
   it("l'administrateur invite une préfecture de département pour la Nièvre ; l'invitation part par courrier et l'historique la garde", async () => {
     const session = await nouvelleSession();
     const { page } = session;
-    await page.goto(url(`/connexion/lien?jeton=${new URL(connexionParCli(serveur, adminEmail)).searchParams.get("jeton")}`));
-    await page.getByRole("button", { name: "Me connecter" }).click();
-    await page.waitForURL(url("/profil"));
+    await connecterParLien(page, serveur, adminEmail);
 
     await visiterSur(session, serveur, "/administration/utilisateurs");
     await page.getByRole("link", { name: "Inviter un utilisateur" }).click();
@@ -161,6 +159,27 @@ describe.each(["pglite", "postgresql"] as const)("identité et accès, base %s",
       await visiterSur(session, serveur, chemin);
       expect(await page.getByText("Accès non autorisé").isVisible(), chemin).toBe(true);
     }
+
+    // A write replayed by hand: the administrator's invitation form, posted with each one's session.
+    const admin = await nouvelleSession();
+    await connecterParLien(admin.page, serveur, adminEmail);
+    await admin.page.goto(url("/administration/utilisateurs/inviter"));
+    const caches = await admin.page.locator("main form").evaluate((f) =>
+      Object.fromEntries([...f.querySelectorAll<HTMLInputElement>("input[type=hidden]")].map((i) => [i.name, i.value])),
+    );
+    expect(Object.keys(caches).some((nom) => nom.startsWith("$ACTION"))).toBe(true);
+    const rejouer = (qui: Session, email: string) =>
+      qui.page.request.post(url("/administration/utilisateurs/inviter"), {
+        headers: { Origin: url("").replace(/\/$/, "") },
+        multipart: { ...caches, email, role: "administrateur" },
+      });
+    await rejouer(session, `intrus${suffixe}@exemple.fr`);
+    await rejouer(admin, `temoin${suffixe}@exemple.fr`);
+    // The administrator's replay creates the account (the replay works); the agent's creates nothing.
+    await admin.page.goto(url(`/administration/utilisateurs?q=${encodeURIComponent("@exemple.fr")}`));
+    expect(await admin.page.getByRole("link", { name: `temoin${suffixe}@exemple.fr` }).count()).toBe(1);
+    expect(await admin.page.getByText(`intrus${suffixe}@exemple.fr`).count()).toBe(0);
+    await admin.contexte.close();
     await session.contexte.close();
   });
 
@@ -205,9 +224,7 @@ describe.each(["pglite", "postgresql"] as const)("identité et accès, base %s",
     await session.contexte.close();
 
     const admin = await nouvelleSession();
-    await admin.page.goto(url(`/connexion/lien?jeton=${new URL(connexionParCli(serveur, adminEmail)).searchParams.get("jeton")}`));
-    await admin.page.getByRole("button", { name: "Me connecter" }).click();
-    await admin.page.waitForURL(url("/profil"));
+    await connecterParLien(admin.page, serveur, adminEmail);
     await visiterSur(admin, serveur, "/administration/utilisateurs");
     expect(await admin.page.getByText("Demandes d'accès en attente (1)").isVisible()).toBe(true);
     await admin.page.getByRole("link", { name: "Attribuer un accès à Dominique Durand" }).click();
@@ -218,9 +235,12 @@ describe.each(["pglite", "postgresql"] as const)("identité et accès, base %s",
   });
 });
 
-/** A fresh login link from the operators' command line, pointed at the server under test. */
-function connexionParCli(serveur: NomServeur, email: string): string {
+/** Logs in with a fresh link from the operators' command line, pointed at the server under test. */
+async function connecterParLien(page: Page, serveur: NomServeur, email: string) {
   const r = cliSur(serveur, "connexion:lien", "--email", email);
   expect(r.code, r.erreurs).toBe(0);
-  return r.sortie.split("\n")[0] as string;
+  const lien = new URL(r.sortie.split("\n")[0] as string);
+  await page.goto(urlSur(serveur, `${lien.pathname}${lien.search}`));
+  await page.getByRole("button", { name: "Me connecter" }).click();
+  await page.waitForURL(urlSur(serveur, "/profil"));
 }

@@ -59,14 +59,7 @@ export function ChampsAcces({
               {region.nom}
             </legend>
             {region.departements.map((d) => (
-              <div className="fr-fieldset__element fr-fieldset__element--inline" key={d.code}>
-                <div className="fr-checkbox-group fr-checkbox-group--sm">
-                  <input type="checkbox" id={`departement-${d.code}`} name="departements" value={d.code} defaultChecked={departements.includes(d.code)} />
-                  <label className="fr-label" htmlFor={`departement-${d.code}`}>
-                    {d.nom} ({d.code})
-                  </label>
-                </div>
-              </div>
+              <CaseACocher key={d.code} nom="departements" valeur={d.code} libelle={`${d.nom} (${d.code})`} cochee={departements.includes(d.code)} />
             ))}
           </fieldset>
         ))}
@@ -76,16 +69,23 @@ export function ChampsAcces({
           Régions suivies (préfecture de région) *
         </legend>
         {territoires.map((r) => (
-          <div className="fr-fieldset__element fr-fieldset__element--inline" key={r.code}>
-            <div className="fr-checkbox-group fr-checkbox-group--sm">
-              <input type="checkbox" id={`region-${r.code}`} name="regions" value={r.code} defaultChecked={regions.includes(r.code)} />
-              <label className="fr-label" htmlFor={`region-${r.code}`}>
-                {r.nom}
-              </label>
-            </div>
-          </div>
+          <CaseACocher key={r.code} nom="regions" valeur={r.code} libelle={r.nom} cochee={regions.includes(r.code)} />
         ))}
       </fieldset>
     </>
+  );
+}
+
+function CaseACocher({ nom, valeur, libelle, cochee }: { nom: "departements" | "regions"; valeur: string; libelle: string; cochee: boolean }) {
+  const id = `${nom}-${valeur}`;
+  return (
+    <div className="fr-fieldset__element fr-fieldset__element--inline">
+      <div className="fr-checkbox-group fr-checkbox-group--sm">
+        <input type="checkbox" id={id} name={nom} value={valeur} defaultChecked={cochee} />
+        <label className="fr-label" htmlFor={id}>
+          {libelle}
+        </label>
+      </div>
+    </div>
   );
 }

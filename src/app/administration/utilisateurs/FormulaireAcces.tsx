@@ -1,5 +1,6 @@
 "use client";
 
+import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useActionState } from "react";
 import type { Role } from "@/domain/identite/roles";
 import type { EtatFormulaireAcces } from "./actions";
@@ -33,24 +34,13 @@ export function FormulaireAcces({
       )}
       {avecIdentite && (
         <>
-          <div className="fr-input-group">
-            <label className="fr-label" htmlFor="email">
-              Adresse e-mail *<span className="fr-hint-text">Format attendu : prenom.nom@exemple.gouv.fr</span>
-            </label>
-            <input className="fr-input" id="email" name="email" type="email" autoComplete="off" required defaultValue={v.email} />
-          </div>
-          <div className="fr-input-group">
-            <label className="fr-label" htmlFor="prenom">
-              Prénom
-            </label>
-            <input className="fr-input" id="prenom" name="prenom" type="text" maxLength={100} defaultValue={v.prenom} />
-          </div>
-          <div className="fr-input-group">
-            <label className="fr-label" htmlFor="nom">
-              Nom
-            </label>
-            <input className="fr-input" id="nom" name="nom" type="text" maxLength={100} defaultValue={v.nom} />
-          </div>
+          <Input
+            label="Adresse e-mail *"
+            hintText="Format attendu : prenom.nom@exemple.gouv.fr"
+            nativeInputProps={{ id: "email", name: "email", type: "email", autoComplete: "off", required: true, defaultValue: v.email }}
+          />
+          <Input label="Prénom" nativeInputProps={{ id: "prenom", name: "prenom", maxLength: 100, defaultValue: v.prenom }} />
+          <Input label="Nom" nativeInputProps={{ id: "nom", name: "nom", maxLength: 100, defaultValue: v.nom }} />
         </>
       )}
       <ChampsAcces roles={roles} territoires={territoires} role={v.role} departements={v.departements ?? []} regions={v.regions ?? []} />
