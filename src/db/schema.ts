@@ -284,3 +284,73 @@ export const compteursDeDebit = pgTable(
   },
   (t) => [primaryKey({ columns: [t.cle, t.fenetre] })],
 );
+
+/*
+ * Manifestations d'intérêt (PRODUCT §4). A candidate is an organisation (one row per official code,
+ * SIRET or normalised name), whatever the number of forms; a form belongs to the person who fills
+ * it. `departements` holds the départements the candidate counts for (attribution rule).
+ */
+
+export const candidats = pgTable(
+  "candidats",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cle: text("cle").notNull().unique(),
+    type: text("type").notNull(),
+    code: text("code"),
+    nom: text("nom").notNull(),
+    codeDepartement: text("code_departement"),
+    /** For a structure with a SIRET: true when the company register confirmed it, false when it could not be reached, null when not looked up. */
+    siretVerifie: boolean("siret_verifie"),
+    departements: text("departements").array().notNull(),
+    demonstration: boolean("demonstration").notNull().default(false),
+    creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
+    modifieLe: timestamp("modifie_le", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("candidats_departements_idx").using("gin", t.departements)],
+);
+
+export const formulairesManifestation = pgTable(
+  "formulaires_manifestation",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    utilisateurId: uuid("utilisateur_id")
+      .notNull()
+      .references(() => utilisateurs.id, { onDelete: "cascade" }),
+    persona: text("persona").notNull(),
+    intention: text("intention"),
+    /** brouillon → envoye, or efface ("Effacer le formulaire"). */
+    etat: text("etat").notNull().default("brouillon"),
+    /** What the person typed so far (saved automatically, checked loosely). */
+    brouillon: jsonb("brouillon").notNull().default({}),
+    /** What was sent, checked strictly: the summary and the history of the candidate. */
+    contenu: jsonb("contenu"),
+    candidatId: uuid("candidat_id").references(() => candidats.id, { onDelete: "set null" }),
+    demonstration: boolean("demonstration").notNull().default(false),
+    creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
+    modifieLe: timestamp("modifie_le", { withTimezone: true }).notNull(),
+    envoyeLe: timestamp("envoye_le", { withTimezone: true }),
+    effaceLe: timestamp("efface_le", { withTimezone: true }),
+  },
+  (t) => [index("formulaires_manifestation_utilisateur_idx").on(t.utilisateurId), index("formulaires_manifestation_candidat_idx").on(t.candidatId)],
+);
+
+/** The contacts a sent form gave (politique, technique, structure), for the préfecture's lists and exports. */
+export const contactsManifestation = pgTable(
+  "contacts_manifestation",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    formulaireId: uuid("formulaire_id")
+      .notNull()
+      .references(() => formulairesManifestation.id, { onDelete: "cascade" }),
+    candidatId: uuid("candidat_id")
+      .notNull()
+      .references(() => candidats.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    nom: text("nom").notNull(),
+    prenom: text("prenom").notNull(),
+    fonction: text("fonction").notNull(),
+    email: text("email").notNull(),
+  },
+  (t) => [index("contacts_manifestation_candidat_idx").on(t.candidatId)],
+);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { jeuxDeDonnees } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import { chargerDemonstration, effacerDemonstration, etatDesLieux, lieuxParDepartement } from "./demonstration";
+import { statistiquesCandidatures } from "./manifestations";
 
 const base = utiliserBaseDeTest();
 const maintenant = new Date("2026-11-29T08:00:00Z");
@@ -36,8 +37,27 @@ describe("données de démonstration", () => {
     await dansUneTransaction(base.connexion(), async (connexion) => {
       await connexion.db.insert(jeuxDeDonnees).values({ nature: "lieux", provenance: "import", source: "Cartographie nationale", dateMiseAJour: maintenant, chargeLe: maintenant });
       const resultat = await chargerDemonstration({ connexion, maintenant });
-      expect(resultat).toEqual({ ok: true, valeur: { parNature: {}, ignorees: ["lieux"] } });
+      expect(resultat).toMatchObject({ ok: true, valeur: { parNature: {}, ignorees: ["lieux"] } });
       expect((await etatDesLieux(connexion.db)).lignes).toBe(0);
+    });
+  });
+
+  it("ajoute des candidatures fictives dans quelques départements, dont la Nièvre, marquées comme telles, et les retire", async () => {
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      const resultat = await chargerDemonstration({ connexion, maintenant });
+      expect(resultat.ok && resultat.valeur.candidatures).toBeGreaterThan(5);
+      const nievre = await statistiquesCandidatures(connexion.db, "58");
+      expect(nievre.demonstration).toBe(true);
+      expect(nievre.souhaitentParticiper.structures).toBe(3);
+      // The département, its first EPCI and two communes: at least 3 collectivités (an EPCI of a neighbour may add more).
+      expect(nievre.souhaitentParticiper.collectivites).toBeGreaterThanOrEqual(3);
+      expect(await statistiquesCandidatures(connexion.db, "2A")).toEqual({ porteurs: { collectivites: 0 }, partenairesSuggeres: { collectivites: 0, structures: 0 }, souhaitentParticiper: { collectivites: 0, structures: 0 }, demonstration: false });
+      // Loading again gives the same candidates, not twice as many.
+      await chargerDemonstration({ connexion, maintenant });
+      expect(await statistiquesCandidatures(connexion.db, "58")).toEqual(nievre);
+      const bilan = await effacerDemonstration({ connexion });
+      expect(bilan.candidatures).toBe(resultat.ok ? resultat.valeur.candidatures : -1);
+      expect((await statistiquesCandidatures(connexion.db, "58")).souhaitentParticiper).toEqual({ collectivites: 0, structures: 0 });
     });
   });
 });

@@ -1,12 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import type { Connexion, Executeur } from "@/db/client";
 import { ceder, enLots } from "@/db/lots";
-import { communes, departements, jeuxDeDonnees, lieuxInclusionNumerique, utilisateurs } from "@/db/schema";
+import { candidats, communes, departements, epci, epciCommunes, formulairesManifestation, jeuxDeDonnees, lieuxInclusionNumerique, utilisateurs } from "@/db/schema";
+import type { Persona } from "@/domain/candidatures/personas";
+import { DEPARTEMENTS_DEMONSTRATION, genererCandidaturesDeDemonstration, type CollectiviteSource } from "@/domain/demonstration/candidatures";
 import { compter } from "@/db/sql";
 import { genererLieuxDeDemonstration } from "@/domain/demonstration/lieux";
 import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION, type NatureJeuDeDonnees } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { creerUtilisateur } from "./identite";
+import { enregistrerCandidature, type ContenuParticiper } from "./manifestations";
 import type { Progression } from "./territoires";
 
 const ACTEUR_DEMONSTRATION = "demonstration";
@@ -29,6 +32,74 @@ export interface BilanDemonstration {
   parNature: Partial<Record<NatureJeuDeDonnees, number>>;
   /** Kinds left alone because real data of that kind is loaded. */
   ignorees: NatureJeuDeDonnees[];
+  /** Demonstration candidates loaded (or removed). */
+  candidatures?: number;
+}
+
+/** The account that "sent" the demonstration forms (removed with them). */
+export const EMAIL_DECLARANT_DEMONSTRATION = "declarant.demo@efne.invalid";
+
+/**
+ * Fictitious candidates in a few départements (the Nièvre among them), only while no real
+ * candidate exists: real and demonstration candidates never mix.
+ */
+async function chargerCandidaturesDeDemonstration(connexion: Connexion, maintenant: Date, progression: Progression): Promise<number> {
+  const { db } = connexion;
+  const [reel] = await db.select({ id: candidats.id }).from(candidats).where(eq(candidats.demonstration, false)).limit(1);
+  if (reel) {
+    progression("Candidatures : des candidatures réelles existent, aucune candidature de démonstration n'est ajoutée.");
+    return 0;
+  }
+  let nombre = 0;
+  await db.transaction(async (tx) => {
+    await supprimerCandidaturesDeDemonstration(tx);
+    const [declarant] = await tx
+      .insert(utilisateurs)
+      .values({ email: EMAIL_DECLARANT_DEMONSTRATION, role: "contact", prenom: "Déclarant", nom: "de démonstration", creeLe: maintenant })
+      .returning({ id: utilisateurs.id });
+    for (const { code, structures } of DEPARTEMENTS_DEMONSTRATION) {
+      const [departement] = await tx.select({ code: departements.code, nom: departements.nom }).from(departements).where(eq(departements.code, code));
+      if (!departement) continue;
+      const grandesCommunes = await tx
+        .select({ code: communes.code, nom: communes.nom })
+        .from(communes)
+        .where(and(eq(communes.codeDepartement, code), eq(communes.type, "commune-actuelle")))
+        .orderBy(desc(communes.population), communes.code)
+        .limit(2);
+      const [premierEpci] = await tx
+        .select({ code: epciCommunes.codeEpci, nom: epci.nom })
+        .from(epciCommunes)
+        .innerJoin(epci, eq(epci.code, epciCommunes.codeEpci))
+        .where(and(eq(epciCommunes.codeCommune, grandesCommunes[0]?.code ?? ""), ne(epci.nature, "EPT")));
+      const sources: CollectiviteSource[] = [
+        { type: "departement", code: departement.code, nom: departement.nom },
+        ...(premierEpci ? [{ type: "epci" as const, code: premierEpci.code, nom: premierEpci.nom }] : []),
+        ...grandesCommunes.map((c) => ({ type: "commune" as const, ...c })),
+      ];
+      for (const c of genererCandidaturesDeDemonstration(sources, code, structures)) {
+        const persona: Persona = c.type === "departement" ? "conseil-departemental" : c.type;
+        const [formulaire] = await tx
+          .insert(formulairesManifestation)
+          .values({ utilisateurId: (declarant as { id: string }).id, persona, intention: "participer", demonstration: true, creeLe: maintenant, modifieLe: maintenant })
+          .returning({ id: formulairesManifestation.id });
+        const contenu: ContenuParticiper =
+          c.type === "structure"
+            ? { type: "structure", nom: c.nom, siret: null, siretVerifie: null, departement: code, contactStructure: c.contact }
+            : { type: c.type, code: c.code as string, nom: c.nom, contactPolitique: c.contact, contactTechnique: null };
+        await enregistrerCandidature(tx, { formulaireId: (formulaire as { id: string }).id, contenu, maintenant, demonstration: true });
+        nombre += 1;
+      }
+    }
+  });
+  progression(`Candidatures de démonstration : ${nombre} (départements ${DEPARTEMENTS_DEMONSTRATION.map((d) => d.code).join(", ")}).`);
+  return nombre;
+}
+
+async function supprimerCandidaturesDeDemonstration(db: Executeur): Promise<number> {
+  const supprimes = await db.delete(candidats).where(eq(candidats.demonstration, true)).returning({ id: candidats.id });
+  await db.delete(formulairesManifestation).where(eq(formulairesManifestation.demonstration, true));
+  await db.delete(utilisateurs).where(eq(utilisateurs.email, EMAIL_DECLARANT_DEMONSTRATION));
+  return supprimes.length;
 }
 
 async function jeuxDe(db: Executeur, nature: NatureJeuDeDonnees) {
@@ -52,6 +123,7 @@ export async function chargerDemonstration(params: {
 
     const bilan: BilanDemonstration = { parNature: {}, ignorees: [] };
     await assurerAdministrateurDeDemonstration(connexion, maintenant, progression);
+    bilan.candidatures = await chargerCandidaturesDeDemonstration(connexion, maintenant, progression);
     const existants = await jeuxDe(connexion.db, "lieux");
     if (existants.some((j) => j.provenance === "import")) {
       bilan.ignorees.push("lieux");
@@ -92,6 +164,7 @@ export async function effacerDemonstration(params: { connexion: Connexion; progr
       await tx.delete(jeuxDeDonnees).where(eq(jeuxDeDonnees.provenance, "demonstration"));
       await tx.delete(utilisateurs).where(eq(utilisateurs.email, EMAIL_ADMINISTRATEUR_DEMONSTRATION));
       bilan.parNature.lieux = lieux?.nombre ?? 0;
+      bilan.candidatures = await supprimerCandidaturesDeDemonstration(tx);
     });
     progression(`Lieux d'inclusion numérique de démonstration effacés : ${(bilan.parNature.lieux ?? 0).toLocaleString("fr-FR")}`);
     return bilan;

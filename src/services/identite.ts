@@ -116,7 +116,21 @@ export async function creerUtilisateur(params: {
 }
 
 /** A single-use login link for a known, active account; null otherwise. */
-export async function emettreLienDeConnexion(params: { db: Executeur; email: string; maintenant: Date; urlDeBase: string }): Promise<{ lien: string; expireLe: Date; email: string } | null> {
+/** Where a link may lead after login: a path of this site only (never another host). */
+export function suiteValide(suite: unknown): string | null {
+  if (typeof suite !== "string" || suite.length > 300) return null;
+  if (!suite.startsWith("/") || suite.startsWith("//") || suite.includes("\\")) return null;
+  return suite;
+}
+
+export async function emettreLienDeConnexion(params: {
+  db: Executeur;
+  email: string;
+  maintenant: Date;
+  urlDeBase: string;
+  /** The page to open after login (a path of this site). */
+  suite?: string;
+}): Promise<{ lien: string; expireLe: Date; email: string } | null> {
   const email = schemaEmail.safeParse(params.email);
   if (!email.success) return null;
   const utilisateur = await utilisateurParEmail(params.db, email.data);
@@ -126,6 +140,8 @@ export async function emettreLienDeConnexion(params: { db: Executeur; email: str
   await params.db.insert(jetonsConnexion).values({ empreinte: empreinte(jeton), utilisateurId: utilisateur.id, creeLe: params.maintenant, expireLe });
   const lien = new URL("/connexion/lien", params.urlDeBase);
   lien.searchParams.set("jeton", jeton);
+  const suite = suiteValide(params.suite);
+  if (suite) lien.searchParams.set("suite", suite);
   return { lien: lien.toString(), expireLe, email: utilisateur.email };
 }
 
@@ -140,6 +156,10 @@ export async function demanderLienDeConnexion(params: {
   urlDeBase: string;
   /** The client's address when known (X-Forwarded-For behind a reverse proxy). */
   client?: string | null;
+  /** The page to open after login. */
+  suite?: string;
+  /** The public forms' persona pages: an unknown address gets a contact account (and its link). */
+  creerUnContact?: boolean;
 }): Promise<Resultat<void, "emailInvalide" | "tropDeDemandes">> {
   const email = schemaEmail.safeParse(params.email);
   if (!email.success) return echec("emailInvalide");
@@ -150,7 +170,10 @@ export async function demanderLienDeConnexion(params: {
   if (!(await consommerQuota({ db: params.db, cle: cleDeQuota("lien-adresse", email.data), quota: QUOTA_LIENS_PAR_ADRESSE, maintenant: params.maintenant }))) {
     return echec("tropDeDemandes");
   }
-  const emis = await emettreLienDeConnexion({ db: params.db, maintenant: params.maintenant, urlDeBase: params.urlDeBase, email: email.data });
+  if (params.creerUnContact && !(await utilisateurParEmail(params.db, email.data))) {
+    await inscrireContact(params.db, email.data, params.maintenant);
+  }
+  const emis = await emettreLienDeConnexion({ db: params.db, maintenant: params.maintenant, urlDeBase: params.urlDeBase, email: email.data, suite: params.suite });
   if (emis) {
     await ecrireCourriel({
       db: params.db,
@@ -168,6 +191,20 @@ export async function demanderLienDeConnexion(params: {
     });
   }
   return succes(undefined);
+}
+
+/** A contact account, created by the persona pages of the public forms. Audited. */
+async function inscrireContact(db: Executeur, email: string, maintenant: Date) {
+  const [cree] = await db.insert(utilisateurs).values({ email, role: "contact", creeLe: maintenant }).onConflictDoNothing().returning({ id: utilisateurs.id });
+  if (!cree) return;
+  await db.insert(journalAudit).values({
+    acteur: "formulaire-public",
+    action: "utilisateur.creer",
+    cible: `utilisateur:${cree.id}`,
+    avant: null,
+    apres: { email, role: "contact", perimetres: [], actif: true },
+    le: maintenant,
+  });
 }
 
 export type ErreurLien = "lienInconnu" | "lienDejaUtilise" | "lienExpire" | "compteDesactive";

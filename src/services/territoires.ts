@@ -357,3 +357,14 @@ export function listerRegionsEtDepartements(db: Executeur): Promise<RegionAvecDe
       .sort((a, b) => a.nom.localeCompare(b.nom, "fr"));
   });
 }
+
+/** The current communes of a département, by name (to choose one in a list). */
+export function listerCommunesDuDepartement(db: Executeur, code: string): Promise<Array<{ code: string; nom: string; codesPostaux: string[] }>> {
+  return avecCacheTerritoires(db, `communes:${code}`, async () => {
+    const lignes = await db
+      .select({ code: communes.code, nom: communes.nom, codesPostaux: communes.codesPostaux })
+      .from(communes)
+      .where(and(eq(communes.codeDepartement, code), estCommuneActuelle));
+    return lignes.map((l) => ({ ...l, codesPostaux: l.codesPostaux ?? [] })).sort((a, b) => a.nom.localeCompare(b.nom, "fr") || a.code.localeCompare(b.code));
+  });
+}
