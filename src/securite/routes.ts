@@ -19,6 +19,8 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/", type: "page", methodes: ["GET"], acces: "public", libelle: "Accueil" },
   { chemin: "/donnees", type: "page", methodes: ["GET"], acces: "public", libelle: "Données de l'Inclusion Numérique" },
   { chemin: "/gouvernance", type: "page", methodes: ["GET"], acces: "public", libelle: "Participer à l'élaboration des feuilles de routes territoriales" },
+  { chemin: "/gouvernance/{persona}", type: "page", methodes: ["GET", "POST"], acces: "public", libelle: "Page d'un formulaire (persona) : lien de connexion, ou commencer" },
+  { chemin: "/gouvernance/formulaire", type: "page", methodes: ["GET", "POST"], acces: "connecte", libelle: "Le formulaire en cours de la personne connectée (le sien seulement)" },
   { chemin: "/administration", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Administration (capacité administrer)" },
   { chemin: "/administration/courriels", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Courriels (capacité administrer)" },
   { chemin: "/administration/utilisateurs", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Utilisateurs (capacité administrer)" },
@@ -41,9 +43,10 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/api/v1/openapi.json", type: "api", methodes: ["GET"], acces: "public", libelle: "Document OpenAPI" },
   { chemin: "/api/v1/territoires/departements", type: "api", methodes: ["GET"], acces: "public", libelle: "Départements" },
   { chemin: "/api/v1/territoires/departements/{code}", type: "api", methodes: ["GET"], acces: "public", libelle: "Un département" },
+  { chemin: "/api/v1/departements/{code}/candidatures/statistiques", type: "api", methodes: ["GET"], acces: "public", libelle: "Statistiques des candidatures d'un département (agrégats seulement)" },
 ];
 
 /** A concrete address to visit for each route (parameters filled with a real example). */
 export function exempleDeChemin(route: Route): string {
-  return route.chemin.replace("{code}", "58").replace("{id}", "00000000-0000-4000-8000-000000000000");
+  return route.chemin.replace("{code}", "58").replace("{id}", "00000000-0000-4000-8000-000000000000").replace("{persona}", "commune");
 }

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { connexionApplication } from "@/db/connexion-application";
 import { configurationProConnect, deconnexionChezLeFournisseur } from "@/services/proconnect";
-import { demanderLienDeConnexion, fermerSession, fermerToutesLesSessions, utiliserLienDeConnexion } from "@/services/identite";
+import { suiteValide, demanderLienDeConnexion, fermerSession, fermerToutesLesSessions, utiliserLienDeConnexion } from "@/services/identite";
 import { messageErreur } from "@/ui/messages-erreur";
 import { envoyerLesCourrielsApresLaReponse } from "../courrier";
 import { adresseDuClient, identifiantDeSession, poserCookieDeSession, retirerCookieDeSession, sessionCourante, urlDuSite } from "../session";
@@ -30,7 +30,8 @@ export async function seConnecter(donnees: FormData) {
   // A new identifier at every login; the previous session of this browser, if any, is closed.
   await fermerSession({ db: connexion.db, session: await identifiantDeSession() });
   await poserCookieDeSession(resultat.valeur.session);
-  redirect("/profil");
+  // Only a path of this site (the public forms bring the person back to their form).
+  redirect(suiteValide(donnees.get("suite")) ?? "/profil");
 }
 
 export async function seDeconnecter() {

@@ -59,6 +59,22 @@ export const documentOpenApi = {
         },
       },
     },
+    "/api/v1/departements/{code}/candidatures/statistiques": {
+      get: {
+        summary: "Candidatures d'un département : nombres d'organisations distinctes (porteurs, partenaires suggérés, souhaitent participer)",
+        description:
+          "Une candidature compte pour un département quand sa région le contient, qu'elle est ce département, que son EPCI a une commune dans ce département ou que sa commune (ou, pour une structure, son département) y est. Un EPCI à cheval sur deux départements compte dans les deux.",
+        parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", examples: ["58", "2A"] } }],
+        responses: {
+          "200": {
+            description: "Les nombres",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/StatistiquesCandidatures" } } },
+          },
+          "400": erreur,
+          "404": erreur,
+        },
+      },
+    },
     "/api/v1/moi": {
       get: {
         summary: "La personne connectée, son rôle et ses territoires",
@@ -78,6 +94,16 @@ export const documentOpenApi = {
   components: {
     schemas: {
       Erreur: { type: "object", required: ["erreur"], properties: { erreur: { type: "string" } } },
+      StatistiquesCandidatures: {
+        type: "object",
+        required: ["porteurs", "partenairesSuggeres", "souhaitentParticiper", "demonstration"],
+        properties: {
+          porteurs: { type: "object", required: ["collectivites"], properties: { collectivites: { type: "integer" } } },
+          partenairesSuggeres: { type: "object", required: ["collectivites", "structures"], properties: { collectivites: { type: "integer" }, structures: { type: "integer" } } },
+          souhaitentParticiper: { type: "object", required: ["collectivites", "structures"], properties: { collectivites: { type: "integer" }, structures: { type: "integer" } } },
+          demonstration: { type: "boolean", description: "Vrai quand des candidatures de démonstration (fictives) sont comptées." },
+        },
+      },
       Moi: {
         type: "object",
         required: ["email", "nom", "prenom", "role", "perimetres"],
