@@ -23,13 +23,10 @@ import { adresseDuClient, sessionCourante, urlDuSite } from "../session";
  * browser's word is never taken.
  */
 
-export interface EtatPersona {
-  erreur?: string;
-  email?: string;
-}
+import type { EtatFormulaireConnexion } from "../connexion/actions";
 
 /** Persona page, not logged in: a login link that brings the person back to the form (account created if needed). */
-export async function recevoirUnLien(persona: string, _etat: EtatPersona, donnees: FormData): Promise<EtatPersona> {
+export async function recevoirUnLien(persona: string, _etat: EtatFormulaireConnexion, donnees: FormData): Promise<EtatFormulaireConnexion> {
   if (!estPersona(persona)) return { erreur: messageErreur("personaInconnue") };
   const email = String(donnees.get("email") ?? "");
   const { db } = await connexionApplication();

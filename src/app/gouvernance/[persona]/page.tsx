@@ -4,7 +4,7 @@ import { DEFINITIONS_PERSONAS, estPersona, LIBELLES_INTENTIONS } from "@/domain/
 import { Page } from "@/ui/Page";
 import { sessionCourante } from "../../session";
 import { commencer, recevoirUnLien } from "../actions";
-import { FormulaireLien } from "./FormulaireLien";
+import { FormulaireConnexion } from "../../connexion/FormulaireConnexion";
 
 export async function generateMetadata({ params }: { params: Promise<{ persona: string }> }): Promise<Metadata> {
   const { persona } = await params;
@@ -35,7 +35,12 @@ export default async function PagePersona({ params }: { params: Promise<{ person
       ) : (
         <>
           <h2 className="fr-h4">Commencer</h2>
-          <FormulaireLien action={recevoirUnLien.bind(null, persona)} />
+          <FormulaireConnexion
+            action={recevoirUnLien.bind(null, persona)}
+            libelle="Votre adresse e-mail"
+            indication="Format attendu : prenom.nom@exemple.fr. Vous recevrez un lien de connexion valable 15 minutes."
+            libelleBouton="Recevoir un lien pour commencer"
+          />
         </>
       )}
     </Page>

@@ -39,21 +39,7 @@ export default async function PageFormulaire({ searchParams }: { searchParams: P
       <Page titre={definition.libelle} filAriane={FIL}>
         {erreur && <Alert severity="error" small description={erreur} className="fr-mb-3w" />}
         <form action={choisirLIntention.bind(null, f.id)}>
-          <fieldset className="fr-fieldset" aria-labelledby="intention-legende">
-            <legend className="fr-fieldset__legend" id="intention-legende">
-              Que souhaite faire votre {definition.court} ? *
-            </legend>
-            {INTENTIONS.map((intention) => (
-              <div className="fr-fieldset__element" key={intention}>
-                <div className="fr-radio-group fr-radio-rich">
-                  <input type="radio" id={`intention-${intention}`} name="intention" value={intention} required />
-                  <label className="fr-label" htmlFor={`intention-${intention}`}>
-                    {LIBELLES_INTENTIONS[intention]}
-                  </label>
-                </div>
-              </div>
-            ))}
-          </fieldset>
+          <BoutonsRadio nom="intention" legende={`Que souhaite faire votre ${definition.court} ? *`} choix={INTENTIONS.map((i) => ({ valeur: i, libelle: LIBELLES_INTENTIONS[i] }))} />
           <button className="fr-btn" type="submit">
             Valider
           </button>
@@ -122,21 +108,7 @@ function ChoixDuFormulaire({ actuel, preselection, erreur }: { actuel: Formulair
         </p>
       )}
       <form action={commencer}>
-        <fieldset className="fr-fieldset" aria-labelledby="persona-legende">
-          <legend className="fr-fieldset__legend" id="persona-legende">
-            Vous êtes… *
-          </legend>
-          {PERSONAS.map((p) => (
-            <div className="fr-fieldset__element" key={p}>
-              <div className="fr-radio-group">
-                <input type="radio" id={`persona-${p}`} name="persona" value={p} defaultChecked={p === preselection} required />
-                <label className="fr-label" htmlFor={`persona-${p}`}>
-                  {DEFINITIONS_PERSONAS[p].libelle}
-                </label>
-              </div>
-            </div>
-          ))}
-        </fieldset>
+        <BoutonsRadio nom="persona" legende="Vous êtes… *" choix={PERSONAS.map((p) => ({ valeur: p, libelle: DEFINITIONS_PERSONAS[p].libelle }))} coche={preselection} />
         <button className="fr-btn" type="submit">
           Valider
         </button>
@@ -231,5 +203,26 @@ function Confirmation({ formulaire }: { formulaire: Formulaire }) {
         </li>
       </ul>
     </Page>
+  );
+}
+
+/** A required choice among a few options, as design-system radio buttons. */
+function BoutonsRadio({ nom, legende, choix, coche }: { nom: string; legende: string; choix: Array<{ valeur: string; libelle: string }>; coche?: string | null }) {
+  return (
+    <fieldset className="fr-fieldset" aria-labelledby={`${nom}-legende`}>
+      <legend className="fr-fieldset__legend" id={`${nom}-legende`}>
+        {legende}
+      </legend>
+      {choix.map((c) => (
+        <div className="fr-fieldset__element" key={c.valeur}>
+          <div className="fr-radio-group">
+            <input type="radio" id={`${nom}-${c.valeur}`} name={nom} value={c.valeur} defaultChecked={c.valeur === coche} required />
+            <label className="fr-label" htmlFor={`${nom}-${c.valeur}`}>
+              {c.libelle}
+            </label>
+          </div>
+        </div>
+      ))}
+    </fieldset>
   );
 }
