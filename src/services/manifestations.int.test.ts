@@ -107,6 +107,25 @@ describe("formulaire « participer »", () => {
         rechercherEntreprise: async () => ({ statut: "indisponible" }),
       });
       expect(envoi.ok && envoi.valeur.contenu).toMatchObject({ nom: "DINUM ?", siret: "13002526500013", siretVerifie: false });
+      // Found in the register: its name replaces the typed one; not found: kept, "non vérifié", never blocked.
+      for (const [email, reponse, attendu] of [
+        ["e@exemple.fr", { statut: "trouve", nom: "DIRECTION INTERMINISTERIELLE DU NUMERIQUE", siret: "13002526500013" }, { nom: "DIRECTION INTERMINISTERIELLE DU NUMERIQUE", siretVerifie: true }],
+        ["f@exemple.fr", { statut: "introuvable" }, { nom: "Tiers-lieu", siretVerifie: false }],
+      ] as const) {
+        const qui = await declarant(connexion, email);
+        const g = await commencerFormulaire({ db: connexion.db, acteur: qui, persona: "structure", maintenant: t0 });
+        if (!g.ok) throw new Error(g.erreur);
+        const r = await envoyerParticipation({
+          connexion,
+          acteur: qui,
+          email,
+          id: g.valeur.id,
+          brouillon: { structure: { nom: "Tiers-lieu", siret: "13002526500013", departement: "75" }, contactStructure: contact },
+          maintenant: t0,
+          rechercherEntreprise: async () => reponse,
+        });
+        expect(r.ok && r.valeur.contenu).toMatchObject(attendu);
+      }
       expect((await statistiquesCandidatures(connexion.db, "58")).souhaitentParticiper).toEqual({ collectivites: 0, structures: 1 });
     });
   });

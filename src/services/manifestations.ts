@@ -317,11 +317,12 @@ export async function envoyerParticipation(params: {
       let siretVerifie: boolean | null = null;
       if (siret && params.rechercherEntreprise) {
         const trouve = await params.rechercherEntreprise(siret);
+        // Found: the register's name. Not found or unreachable: the SIRET stays, marked "non vérifié"
+        // (the register may not list every establishment): the lookup never blocks the form.
         if (trouve.statut === "trouve") {
           nom = trouve.nom;
           siretVerifie = true;
-        } else if (trouve.statut === "indisponible") siretVerifie = false;
-        else erreurs["structure.siret"] = "Ce SIRET est inconnu du répertoire des entreprises : vérifiez-le, ou cochez « Je n'ai pas de SIRET ».";
+        } else siretVerifie = false;
       }
       contenu = { type: "structure", nom, siret, siretVerifie, departement, contactStructure: lu.data.contactStructure };
     }

@@ -159,7 +159,7 @@ function Resume({ contenu }: { contenu: ContenuParticiper }) {
         <dt className="fr-text--bold">SIRET</dt>
         <dd>
           {contenu.siret ?? "Pas de SIRET"}
-          {contenu.siret && contenu.siretVerifie === false ? " (non vérifié : le répertoire des entreprises était injoignable)" : ""}
+          {contenu.siret && contenu.siretVerifie === false ? " (non vérifié auprès du répertoire des entreprises)" : ""}
         </dd>
         <dt className="fr-text--bold">Département</dt>
         <dd>{contenu.departement}</dd>
