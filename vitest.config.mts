@@ -8,7 +8,8 @@ const integration = (base: "pglite" | "postgresql") => ({
   test: {
     name: `integration-${base}`,
     // *.pglite.test.ts: scenarios of the embedded database only (processes sharing its directory).
-    include: base === "pglite" ? ["src/**/*.int.test.ts", "src/**/*.pglite.test.ts"] : ["src/**/*.int.test.ts"],
+    // *.postgresql.test.ts: scenarios of the server only (several connections at once).
+    include: base === "pglite" ? ["src/**/*.int.test.ts", "src/**/*.pglite.test.ts"] : ["src/**/*.int.test.ts", "src/**/*.postgresql.test.ts"],
     env: { EFNE_BASE_DE_TEST: base },
     globalSetup: ["src/db/test/preparation-globale.ts"],
     // One prepared database per project, shared by its files; each test runs in a rolled-back transaction.
@@ -24,7 +25,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unitaires", include: ["src/**/*.test.ts", "src/**/*.test.tsx", "eslint/**/*.test.ts"], exclude: ["src/**/*.int.test.ts", "src/**/*.pglite.test.ts"] },
+        test: { name: "unitaires", include: ["src/**/*.test.ts", "src/**/*.test.tsx", "eslint/**/*.test.ts"], exclude: ["src/**/*.int.test.ts", "src/**/*.pglite.test.ts", "src/**/*.postgresql.test.ts"] },
       },
       integration("pglite"),
       integration("postgresql"),

@@ -4,6 +4,8 @@ import { LIBELLES_NATURES } from "@/domain/donnees/provenance";
 import { sourceCogInstallee } from "@/integrations/cog/decoupage-administratif";
 import { chargerDemonstration, effacerDemonstration, etatDesLieux } from "@/services/demonstration";
 import { ACTEUR_LIGNE_DE_COMMANDE, creerUtilisateur, emettreLienDeConnexion, urlDeBaseDesLiens } from "@/services/identite";
+import { executantsDeLApplication } from "@/services/resumes";
+import { executerTachesDues } from "@/services/taches";
 import { etatReferentielTerritoires, importerTerritoires } from "@/services/territoires";
 import type { ArgumentsAnalyses } from "./arguments";
 import { messageErreurCommande } from "./messages";
@@ -136,6 +138,17 @@ export const COMMANDES: Commande[] = [
       sortie.ligne(emis.lien);
       sortie.ligne(`(à usage unique, valable jusqu'à ${emis.expireLe.toLocaleTimeString("fr-FR", { timeZone: "Europe/Paris" })})`);
       return CODES_SORTIE.succes;
+    },
+  },
+  {
+    nom: "taches:executer",
+    resume: "Exécute une fois les tâches planifiées arrivées à échéance (résumé quotidien des candidatures aux préfectures…).",
+    usage: "taches:executer",
+    options: [],
+    async executer({ connexion, sortie, maintenant }) {
+      const bilan = await executerTachesDues({ connexion, executants: executantsDeLApplication(urlDeBaseDesLiens()), maintenant: maintenant() });
+      sortie.ligne(`Tâches : ${bilan.faites} faite(s), ${bilan.echouees} en échec.`);
+      return bilan.echouees > 0 ? CODES_SORTIE.echec : CODES_SORTIE.succes;
     },
   },
   {

@@ -169,6 +169,8 @@ export const utilisateurs = pgTable("utilisateurs", {
   derniereConnexion: timestamp("derniere_connexion", { withTimezone: true }),
   /** The ProConnect subject, recorded at the first ProConnect login of the account. */
   proconnectSub: text("proconnect_sub").unique(),
+  /** Préfecture agents: the daily digest of new candidates (opt-out on /profil). */
+  recevoirResumes: boolean("recevoir_resumes").notNull().default(true),
 });
 
 export const perimetresUtilisateurs = pgTable(
@@ -353,4 +355,26 @@ export const contactsManifestation = pgTable(
     email: text("email").notNull(),
   },
   (t) => [index("contacts_manifestation_candidat_idx").on(t.candidatId)],
+);
+
+/*
+ * Scheduled work (daily digests, reminders). A task is claimed with FOR UPDATE SKIP LOCKED, so that
+ * several app instances (or the command line) never run it twice; `cle` makes scheduling idempotent.
+ */
+export const taches = pgTable(
+  "taches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    type: text("type").notNull(),
+    cle: text("cle").notNull().unique(),
+    executerApres: timestamp("executer_apres", { withTimezone: true }).notNull(),
+    /** a_faire → en_cours → faite, or back to a_faire after a failure (echec after 5 attempts). */
+    etat: text("etat").notNull().default("a_faire"),
+    tentatives: integer("tentatives").notNull().default(0),
+    priseLe: timestamp("prise_le", { withTimezone: true }),
+    termineeLe: timestamp("terminee_le", { withTimezone: true }),
+    erreur: text("erreur"),
+    donnees: jsonb("donnees").notNull().default({}),
+  },
+  (t) => [index("taches_a_faire_idx").on(t.etat, t.executerApres)],
 );

@@ -5,6 +5,8 @@ import { configurationBase, initialiserConnexion, ouvrirSelonConfiguration } fro
 import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION } from "@/domain/donnees/provenance";
 import { envoyerCourrielsEnAttente, expediteurConfigure } from "@/services/courriels";
 import { emettreLienDeConnexion, urlDeBaseDesLiens } from "@/services/identite";
+import { assurerResumePlanifie, executantsDeLApplication } from "@/services/resumes";
+import { executerTachesDues } from "@/services/taches";
 import { preparerBase } from "@/services/demarrage";
 
 /*
@@ -18,6 +20,7 @@ interface EtatServeur {
   demarrage?: Promise<Connexion>;
   pilotage?: Server;
   courrier?: NodeJS.Timeout;
+  taches?: NodeJS.Timeout;
 }
 
 /** How often the outbox is handed again to the mail server (messages that failed, or written by a stopped instance). */
@@ -48,6 +51,7 @@ export function demarrerServeur(options: { journal?: (message: string) => void }
     ecrire(`Espace France Numérique Ensemble : ${adresse}`);
     if (connexion.type === "pglite" && !process.env.SMTP_URL) await afficherLienAdministrateurDeDemonstration(connexion, adresse);
     demarrerEnvoiDesCourriels(connexion, ecrire);
+    await demarrerTaches(connexion, adresse, ecrire);
     return connexion;
   })();
   return etat.demarrage;
@@ -82,6 +86,27 @@ function demarrerEnvoiDesCourriels(connexion: Connexion, ecrire: (message: strin
   etat.courrier.unref();
 }
 
+/** Scheduled work (the daily digest…): due tasks run every minute; the command `taches:executer` runs them on demand. */
+async function demarrerTaches(connexion: Connexion, adresse: string, ecrire: (message: string) => void) {
+  if (etat.taches) return;
+  await assurerResumePlanifie(connexion.db, new Date());
+  const executants = executantsDeLApplication(adresse);
+  let enCours = false;
+  etat.taches = setInterval(() => {
+    if (enCours) return;
+    enCours = true;
+    executerTachesDues({ connexion, executants, maintenant: new Date() })
+      .then((bilan) => {
+        if (bilan.faites + bilan.echouees > 0) ecrire(`Tâches planifiées : ${bilan.faites} faite(s), ${bilan.echouees} en échec.`);
+        const expediteur = expediteurConfigure();
+        return expediteur ? envoyerCourrielsEnAttente({ db: connexion.db, expediteur, maintenant: new Date() }) : 0;
+      })
+      .catch((erreur: Error) => ecrire(`Tâches planifiées : ${erreur.name}.`))
+      .finally(() => (enCours = false));
+  }, INTERVALLE_COURRIER_MS);
+  etat.taches.unref();
+}
+
 function installerArret(connexion: Connexion) {
   let enCours = false;
   const arreter = (signal: NodeJS.Signals) => {
@@ -89,6 +114,7 @@ function installerArret(connexion: Connexion) {
     enCours = true;
     etat.pilotage?.close();
     if (etat.courrier) clearInterval(etat.courrier);
+    if (etat.taches) clearInterval(etat.taches);
     connexion
       .fermer()
       .catch((erreur: Error) => console.error(`[efne] Fermeture de la base : ${erreur.message}`))

@@ -147,6 +147,15 @@ describe.each(["pglite", "postgresql"] as const)("identité et accès, base %s",
     await verifierPage(session);
     expect(await page.getByText("Préfecture de département").isVisible()).toBe(true);
     expect(await page.getByText("Département : Nièvre (58)").isVisible()).toBe(true);
+    // The daily digest of new candidates: on by default, turned off from the profile.
+    const resume = page.getByRole("checkbox", { name: /Recevoir chaque matin le résumé/ });
+    expect(await resume.isChecked()).toBe(true);
+    await resume.focus();
+    await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Enregistrer ce choix" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await page.reload(), await resume.isChecked())).toBe(false);
+    await verifierPage(session);
     const moi = await (await page.request.get(url("/api/v1/moi"))).json();
     expect(moi).toEqual({ email: agent.email, prenom: "Camille", nom: "Martin", role: "prefecture-departement", perimetres: [{ type: "departement", code: "58" }] });
 

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { connexionApplication } from "@/db/connexion-application";
 import { configurationProConnect, deconnexionChezLeFournisseur } from "@/services/proconnect";
+import { changerAbonnementResumes } from "@/services/resumes";
 import { suiteValide, demanderLienDeConnexion, fermerSession, fermerToutesLesSessions, utiliserLienDeConnexion } from "@/services/identite";
 import { messageErreur } from "@/ui/messages-erreur";
 import { envoyerLesCourrielsApresLaReponse } from "../courrier";
@@ -53,4 +54,12 @@ export async function seDeconnecterPartout() {
   if (session) await fermerToutesLesSessions({ db, utilisateurId: session.utilisateur.id });
   await retirerCookieDeSession();
   redirect("/");
+}
+
+export async function changerResumes(donnees: FormData) {
+  const session = await sessionCourante();
+  const { db } = await connexionApplication();
+  const resultat = await changerAbonnementResumes({ db, acteur: session?.acteur ?? null, recevoir: donnees.get("recevoir") === "on" });
+  if (!resultat.ok && resultat.erreur === "nonConnecte") redirect("/connexion");
+  redirect("/profil");
 }

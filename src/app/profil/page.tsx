@@ -4,7 +4,8 @@ import { connexionApplication } from "@/db/connexion-application";
 import { LIBELLES_ROLES } from "@/domain/identite/roles";
 import { nommerPerimetres } from "@/services/territoires";
 import { Page } from "@/ui/Page";
-import { seDeconnecter, seDeconnecterPartout } from "../connexion/actions";
+import { lireAbonnementResumes } from "@/services/resumes";
+import { changerResumes, seDeconnecter, seDeconnecterPartout } from "../connexion/actions";
 import { sessionCourante } from "../session";
 
 export const metadata: Metadata = { title: "Mon profil" };
@@ -15,6 +16,7 @@ export default async function Profil() {
   const { utilisateur } = session;
   const { db } = await connexionApplication();
   const perimetres = await nommerPerimetres(db, utilisateur.perimetres);
+  const abonne = await lireAbonnementResumes(db, session.acteur);
   return (
     <Page titre="Mon profil">
       <dl>
@@ -43,6 +45,27 @@ export default async function Profil() {
           </>
         )}
       </dl>
+      {abonne !== null && (
+        <form action={changerResumes} className="fr-mt-4w">
+          <fieldset className="fr-fieldset" aria-labelledby="resumes-legende">
+            <legend className="fr-fieldset__legend" id="resumes-legende">
+              Courriels
+            </legend>
+            <div className="fr-fieldset__element">
+              <div className="fr-checkbox-group">
+                <input type="checkbox" id="recevoir" name="recevoir" defaultChecked={abonne} />
+                <label className="fr-label" htmlFor="recevoir">
+                  Recevoir chaque matin le résumé des nouvelles candidatures de mes départements
+                  <span className="fr-hint-text">Un seul courriel par jour, seulement quand il y a du nouveau.</span>
+                </label>
+              </div>
+            </div>
+          </fieldset>
+          <button className="fr-btn fr-btn--secondary" type="submit">
+            Enregistrer ce choix
+          </button>
+        </form>
+      )}
       <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
         <li>
           <form action={seDeconnecter}>
