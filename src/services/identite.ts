@@ -119,8 +119,9 @@ export async function creerUtilisateur(params: {
 /** Where a link may lead after login: a path of this site only (never another host). */
 export function suiteValide(suite: unknown): string | null {
   if (typeof suite !== "string" || suite.length > 300) return null;
-  if (!suite.startsWith("/") || suite.startsWith("//") || suite.includes("\\")) return null;
-  return suite;
+  // Printable URL characters only (browsers drop tabs and newlines: "/\t/ailleurs" would become "//ailleurs").
+  if (!/^\/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*$/.test(suite)) return null;
+  return suite.startsWith("//") ? null : suite;
 }
 
 export async function emettreLienDeConnexion(params: {
