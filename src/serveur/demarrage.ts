@@ -19,12 +19,11 @@ const journal = (message: string) => console.log(`[efne] ${message}`);
 interface EtatServeur {
   demarrage?: Promise<Connexion>;
   pilotage?: Server;
-  courrier?: NodeJS.Timeout;
-  taches?: NodeJS.Timeout;
+  travaux?: NodeJS.Timeout;
 }
 
-/** How often the outbox is handed again to the mail server (messages that failed, or written by a stopped instance). */
-const INTERVALLE_COURRIER_MS = 60_000;
+/** How often the background work runs (scheduled tasks, then the outbox). */
+const INTERVALLE_TRAVAUX_MS = 60_000;
 const CLE = Symbol.for("efne.serveur");
 const etat = ((globalThis as Record<symbol, EtatServeur>)[CLE] ??= {});
 
@@ -50,8 +49,7 @@ export function demarrerServeur(options: { journal?: (message: string) => void }
     const adresse = urlDeBaseDesLiens();
     ecrire(`Espace France Numérique Ensemble : ${adresse}`);
     if (connexion.type === "pglite" && !process.env.SMTP_URL) await afficherLienAdministrateurDeDemonstration(connexion, adresse);
-    demarrerEnvoiDesCourriels(connexion, ecrire);
-    await demarrerTaches(connexion, adresse, ecrire);
+    await demarrerTravauxDeFond(connexion, adresse, ecrire);
     return connexion;
   })();
   return etat.demarrage;
@@ -71,40 +69,31 @@ async function afficherLienAdministrateurDeDemonstration(connexion: Connexion, a
   );
 }
 
-function demarrerEnvoiDesCourriels(connexion: Connexion, ecrire: (message: string) => void) {
-  const expediteur = expediteurConfigure();
-  if (!expediteur || etat.courrier) return;
-  ecrire("Courriels : envoyés par le serveur SMTP configuré (SMTP_URL).");
-  let enCours = false;
-  etat.courrier = setInterval(() => {
-    if (enCours) return;
-    enCours = true;
-    envoyerCourrielsEnAttente({ db: connexion.db, expediteur, maintenant: new Date() })
-      .catch((erreur: Error) => ecrire(`Courriels : envoi impossible (${erreur.name}).`))
-      .finally(() => (enCours = false));
-  }, INTERVALLE_COURRIER_MS);
-  etat.courrier.unref();
-}
-
-/** Scheduled work (the daily digest…): due tasks run every minute; the command `taches:executer` runs them on demand. */
-async function demarrerTaches(connexion: Connexion, adresse: string, ecrire: (message: string) => void) {
-  if (etat.taches) return;
+/*
+ * Background work, one loop for both, every minute: the due scheduled tasks (the daily digest…),
+ * then the outbox handed to the mail server (messages that failed, or that a stopped instance wrote).
+ * The command `taches:executer` runs the tasks on demand.
+ */
+async function demarrerTravauxDeFond(connexion: Connexion, adresse: string, ecrire: (message: string) => void) {
+  if (etat.travaux) return;
   await assurerResumePlanifie(connexion.db, new Date());
   const executants = executantsDeLApplication(adresse);
+  const expediteur = expediteurConfigure();
+  if (expediteur) ecrire("Courriels : envoyés par le serveur SMTP configuré (SMTP_URL).");
   let enCours = false;
-  etat.taches = setInterval(() => {
+  etat.travaux = setInterval(() => {
     if (enCours) return;
     enCours = true;
     executerTachesDues({ connexion, executants, maintenant: new Date() })
       .then((bilan) => {
         if (bilan.faites + bilan.echouees > 0) ecrire(`Tâches planifiées : ${bilan.faites} faite(s), ${bilan.echouees} en échec.`);
-        const expediteur = expediteurConfigure();
-        return expediteur ? envoyerCourrielsEnAttente({ db: connexion.db, expediteur, maintenant: new Date() }) : 0;
       })
       .catch((erreur: Error) => ecrire(`Tâches planifiées : ${erreur.name}.`))
+      .then(() => (expediteur ? envoyerCourrielsEnAttente({ db: connexion.db, expediteur, maintenant: new Date() }) : 0))
+      .catch((erreur: Error) => ecrire(`Courriels : envoi impossible (${erreur.name}).`))
       .finally(() => (enCours = false));
-  }, INTERVALLE_COURRIER_MS);
-  etat.taches.unref();
+  }, INTERVALLE_TRAVAUX_MS);
+  etat.travaux.unref();
 }
 
 function installerArret(connexion: Connexion) {
@@ -113,8 +102,7 @@ function installerArret(connexion: Connexion) {
     if (enCours) return;
     enCours = true;
     etat.pilotage?.close();
-    if (etat.courrier) clearInterval(etat.courrier);
-    if (etat.taches) clearInterval(etat.taches);
+    if (etat.travaux) clearInterval(etat.travaux);
     connexion
       .fermer()
       .catch((erreur: Error) => console.error(`[efne] Fermeture de la base : ${erreur.message}`))
