@@ -9,7 +9,7 @@ import { genererLieuxDeDemonstration } from "@/domain/demonstration/lieux";
 import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION, type NatureJeuDeDonnees } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { creerUtilisateur } from "./identite";
-import { enregistrerCandidature, type ContenuParticiper } from "./manifestations";
+import { attribuer, enregistrerCandidature, type ContenuParticiper } from "./manifestations";
 import type { Progression } from "./territoires";
 
 const ACTEUR_DEMONSTRATION = "demonstration";
@@ -86,7 +86,8 @@ async function chargerCandidaturesDeDemonstration(connexion: Connexion, maintena
           c.type === "structure"
             ? { type: "structure", nom: c.nom, siret: null, siretVerifie: null, departement: code, contactStructure: c.contact }
             : { type: c.type, code: c.code as string, nom: c.nom, contactPolitique: c.contact, contactTechnique: null };
-        await enregistrerCandidature(tx, { formulaireId: (formulaire as { id: string }).id, contenu, maintenant, demonstration: true });
+        const { departements: concernes } = await attribuer(tx, { type: c.type, code: c.code, codeDepartement: c.codeDepartement });
+        await enregistrerCandidature(tx, { formulaireId: (formulaire as { id: string }).id, contenu, departements: concernes, maintenant, demonstration: true });
         nombre += 1;
       }
     }

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Connexion, Executeur } from "@/db/client";
 import { candidats, communes, contactsManifestation, departements, epci, epciCommunes, formulairesManifestation, journalAudit, regions } from "@/db/schema";
-import { departementsDuCandidat, type ReferentielAttribution } from "@/domain/candidatures/attribution";
+import { departementsDuCandidat, type CandidatAAttribuer, type ReferentielAttribution } from "@/domain/candidatures/attribution";
 import { cleDuCandidat } from "@/domain/candidatures/cle";
 import { DEFINITIONS_PERSONAS, estPersona, LIBELLES_INTENTIONS, type Intention, type Persona, type TypeCandidat } from "@/domain/candidatures/personas";
 import { verifierSiret } from "@/domain/candidatures/siret";
@@ -228,8 +228,12 @@ function erreursDe(issues: z.core.$ZodIssue[]): ErreursDeChamps {
   return erreurs;
 }
 
-/** The reference territories the attribution rule and the checks need, read once per call. */
-async function referentielPourAttribution(db: Executeur, type: TypeCandidat, code: string | null): Promise<{ referentiel: ReferentielAttribution; nom: string | null }> {
+/**
+ * A candidate's official name (for a collectivité; null when the code is unknown) and the
+ * départements it counts for (attribution rule; empty when its territory is unknown).
+ */
+export async function attribuer(db: Executeur, candidat: CandidatAAttribuer): Promise<{ nom: string | null; departements: string[] }> {
+  const { type, code } = candidat;
   const tousDepartements = await db.select({ code: departements.code, codeRegion: departements.codeRegion, com: departements.collectiviteOutreMer }).from(departements);
   const existants = new Map(tousDepartements.filter((d) => !d.com).map((d) => [d.code, d.codeRegion]));
   let nom: string | null = null;
@@ -251,15 +255,13 @@ async function referentielPourAttribution(db: Executeur, type: TypeCandidat, cod
     nom = c?.nom ?? null;
     departementCommune = c?.departement ?? null;
   }
-  return {
-    nom,
-    referentiel: {
-      departementsDeLaRegion: (r) => [...existants].filter(([, region]) => region === r).map(([d]) => d),
-      departementsDeLEpci: () => departementsEpci.filter((d) => existants.has(d)),
-      departementDeLaCommune: () => (departementCommune && existants.has(departementCommune) ? departementCommune : null),
-      departementExiste: (d) => existants.has(d),
-    },
+  const referentiel: ReferentielAttribution = {
+    departementsDeLaRegion: (r) => [...existants].filter(([, region]) => region === r).map(([d]) => d),
+    departementsDeLEpci: () => departementsEpci.filter((d) => existants.has(d)),
+    departementDeLaCommune: () => (departementCommune && existants.has(departementCommune) ? departementCommune : null),
+    departementExiste: (d) => existants.has(d),
   };
+  return { nom, departements: departementsDuCandidat(candidat, referentiel) };
 }
 
 
@@ -288,6 +290,7 @@ export async function envoyerParticipation(params: {
   const { typeCandidat, court } = DEFINITIONS_PERSONAS[formulaire.persona];
   const erreurs: ErreursDeChamps = {};
   let contenu: ContenuParticiper | null = null;
+  let departementsConcernes: string[] = [];
 
   if (typeCandidat === "structure") {
     const lu = z
@@ -309,8 +312,9 @@ export async function envoyerParticipation(params: {
       else erreurs["structure.siret"] = MESSAGES_SIRET[verifie.erreur];
     }
     const departement = b.structure?.departement ?? "";
-    if (departement && !(await referentielPourAttribution(db, "structure", null)).referentiel.departementExiste(departement)) {
-      erreurs["structure.departement"] = "Choisissez le département de la structure.";
+    if (departement) {
+      departementsConcernes = (await attribuer(db, { type: "structure", code: null, codeDepartement: departement })).departements;
+      if (departementsConcernes.length === 0) erreurs["structure.departement"] = "Choisissez le département de la structure.";
     }
     if (lu.success && Object.keys(erreurs).length === 0) {
       let nom = lu.data.structure.nom;
@@ -337,8 +341,9 @@ export async function envoyerParticipation(params: {
       .safeParse({ code: b.code, contactPolitique: b.contactPolitique ?? {}, contactTechnique: b.contactTechnique ?? {} });
     if (!lu.success) Object.assign(erreurs, erreursDe(lu.error.issues));
     if (lu.success) {
-      const { nom, referentiel } = await referentielPourAttribution(db, typeCandidat, lu.data.code);
-      if (!nom || departementsDuCandidat({ type: typeCandidat, code: lu.data.code, codeDepartement: null }, referentiel).length === 0) {
+      const { nom, departements: concernes } = await attribuer(db, { type: typeCandidat, code: lu.data.code, codeDepartement: null });
+      departementsConcernes = concernes;
+      if (!nom || concernes.length === 0) {
         erreurs.code = `Choisissez votre ${court} dans la liste.`;
       } else {
         contenu = {
@@ -355,7 +360,7 @@ export async function envoyerParticipation(params: {
 
   const valide = contenu;
   await params.connexion.db.transaction(async (tx) => {
-    const candidatId = await enregistrerCandidature(tx, { formulaireId: formulaire.id, contenu: valide, maintenant: params.maintenant, demonstration: false });
+    const candidatId = await enregistrerCandidature(tx, { formulaireId: formulaire.id, contenu: valide, departements: departementsConcernes, maintenant: params.maintenant, demonstration: false });
     await tx.insert(journalAudit).values({
       acteur: (params.acteur as Acteur).id,
       action: "manifestation.envoyer",
@@ -375,13 +380,13 @@ export async function envoyerParticipation(params: {
  */
 export async function enregistrerCandidature(
   db: Executeur,
-  p: { formulaireId: string; contenu: ContenuParticiper; maintenant: Date; demonstration: boolean },
+  /** `departements`: what attribuer() gave for this candidate. */
+  p: { formulaireId: string; contenu: ContenuParticiper; departements: string[]; maintenant: Date; demonstration: boolean },
 ): Promise<string> {
   const c = p.contenu;
   const codeDepartement = c.type === "structure" ? c.departement : null;
   const code = c.type === "structure" ? c.siret : c.code;
-  const { referentiel } = await referentielPourAttribution(db, c.type, code);
-  const departementsConcernes = departementsDuCandidat({ type: c.type, code, codeDepartement }, referentiel);
+  const departementsConcernes = p.departements;
   const siretVerifie = c.type === "structure" ? c.siretVerifie : null;
   const [candidat] = await db
     .insert(candidats)
