@@ -333,6 +333,8 @@ export const formulairesManifestation = pgTable(
     modifieLe: timestamp("modifie_le", { withTimezone: true }).notNull(),
     envoyeLe: timestamp("envoye_le", { withTimezone: true }),
     effaceLe: timestamp("efface_le", { withTimezone: true }),
+    /** "Porter" forms: the steps done (when, and the collectivité step 1 was checked with). */
+    etapes: jsonb("etapes").notNull().default({}),
   },
   (t) => [index("formulaires_manifestation_utilisateur_idx").on(t.utilisateurId), index("formulaires_manifestation_candidat_idx").on(t.candidatId)],
 );
@@ -355,6 +357,26 @@ export const contactsManifestation = pgTable(
     email: text("email").notNull(),
   },
   (t) => [index("contacts_manifestation_candidat_idx").on(t.candidatId)],
+);
+
+/**
+ * The partners a "porter" form names: collectivités ticked in its perimeter (type region,
+ * departement, epci or commune, with their official code) and other structures (type structure, a
+ * random code and their name), each with its contact once given. Saved tick by tick.
+ */
+export const partenairesManifestation = pgTable(
+  "partenaires_manifestation",
+  {
+    formulaireId: uuid("formulaire_id")
+      .notNull()
+      .references(() => formulairesManifestation.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    code: text("code").notNull(),
+    nom: text("nom"),
+    contact: jsonb("contact"),
+    ajouteLe: timestamp("ajoute_le", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.formulaireId, t.type, t.code] })],
 );
 
 /*

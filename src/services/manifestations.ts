@@ -4,6 +4,7 @@ import type { Connexion, Executeur } from "@/db/client";
 import { candidats, communes, contactsManifestation, departements, epci, epciCommunes, formulairesManifestation, journalAudit, regions } from "@/db/schema";
 import { departementsDuCandidat, type CandidatAAttribuer, type ReferentielAttribution } from "@/domain/candidatures/attribution";
 import { cleDuCandidat } from "@/domain/candidatures/cle";
+import { lireEtapes, type EtapesTerminees } from "@/domain/candidatures/etapes";
 import { DEFINITIONS_PERSONAS, estPersona, LIBELLES_INTENTIONS, type Intention, type Persona, type TypeCandidat } from "@/domain/candidatures/personas";
 import { verifierSiret } from "@/domain/candidatures/siret";
 import type { Acteur } from "@/domain/identite/roles";
@@ -27,13 +28,15 @@ export interface Formulaire {
   intention: Intention | null;
   etat: EtatFormulaire;
   brouillon: Brouillon;
-  contenu: ContenuParticiper | null;
+  contenu: ContenuFormulaire | null;
+  /** "Porter" forms: the steps done. */
+  etapes: EtapesTerminees;
   envoyeLe: Date | null;
   modifieLe: Date;
 }
 
 type Refus = "nonConnecte";
-type ErreurFormulaire = Refus | "formulaireInconnu" | "formulaireEnvoye";
+export type ErreurFormulaire = Refus | "formulaireInconnu" | "formulaireEnvoye";
 
 // What the person typed so far: every field optional, bounded, nothing else accepted.
 // PostgreSQL stores no NUL character (and nobody types one).
@@ -53,23 +56,58 @@ export const schemaBrouillon = z.strictObject({
   contactTechnique: contactBrouillon,
   structure: z.strictObject({ nom: champ(), siret: champ(30), sansSiret: z.boolean().optional(), departement: champ(3) }).optional(),
   contactStructure: contactBrouillon,
+  /** "Porter", step 1: "Êtes vous impliqués dans un schéma ou une gouvernance locale…". */
+  gouvernanceLocale: champ(1000),
+  /** "Porter", step 3: "Je souhaite porter une feuille de route, mais je n'ai pas encore les contacts…". */
+  contactsPlusTard: z.boolean().optional(),
 });
 export type Brouillon = z.infer<typeof schemaBrouillon>;
 
 // What a sent form must hold.
-const requis = (libelle: string, max = 200) =>
+export const requis = (libelle: string, max = 200) =>
   z
     .string({ error: `Indiquez ${libelle}.` })
     .trim()
     .min(1, { error: `Indiquez ${libelle}.` })
     .max(max, { error: `${max} caractères au plus.` });
-const schemaContact = z.object({
+export const schemaContact = z.object({
   nom: requis("le nom", 100),
   prenom: requis("le prénom", 100),
   fonction: requis("la fonction", 150),
   email: z.string({ error: "Indiquez une adresse e-mail." }).pipe(schemaEmail),
 });
 export type Contact = z.infer<typeof schemaContact>;
+
+/** A partner a sent "porter" form names: a collectivité of its perimeter or another structure. */
+export interface PartenaireEnvoye {
+  type: TypeCandidat;
+  code: string | null;
+  nom: string;
+  /** The organisation's key (as a candidate's), to count each partner once. */
+  cle: string;
+  /** Where it counts as a suggested partner: its own départements, or the porteur's when it lies outside the porteur's territory (and for a structure). */
+  departements: string[];
+  horsTerritoire: boolean;
+  contact: Contact | null;
+}
+
+export interface ContenuPorter {
+  type: "region" | "departement" | "epci";
+  code: string;
+  nom: string;
+  contactPolitique: Contact;
+  contactTechnique: Contact | null;
+  gouvernanceLocale: string | null;
+  partenaires: PartenaireEnvoye[];
+  /** Partner collectivités sent without a contact (the form is then marked incomplete). */
+  contactsManquants: number;
+}
+
+export type ContenuFormulaire = ContenuParticiper | ContenuPorter;
+
+export function estContenuPorter(c: ContenuFormulaire | null): c is ContenuPorter {
+  return c !== null && "partenaires" in c;
+}
 
 export type ContenuParticiper =
   | { type: Exclude<TypeCandidat, "structure">; code: string; nom: string; contactPolitique: Contact; contactTechnique: Contact | null }
@@ -82,7 +120,8 @@ function versFormulaire(l: typeof formulairesManifestation.$inferSelect): Formul
     intention: l.intention === "porter" || l.intention === "participer" ? l.intention : null,
     etat: l.etat as EtatFormulaire,
     brouillon: schemaBrouillon.safeParse(l.brouillon).data ?? {},
-    contenu: (l.contenu as ContenuParticiper | null) ?? null,
+    contenu: (l.contenu as ContenuFormulaire | null) ?? null,
+    etapes: lireEtapes(l.etapes),
     envoyeLe: l.envoyeLe,
     modifieLe: l.modifieLe,
   };
@@ -103,7 +142,7 @@ export function brouillonDepuisChamps(champs: Iterable<[string, unknown]>): Reco
     if (typeof valeur !== "string") continue;
     const [groupe, cle] = nom.split(".");
     const v = booleens.has(nom) ? valeur === "on" || valeur === "true" : valeur;
-    if (cle === undefined && (nom === "code" || nom === "departement" || nom === "avecContactTechnique")) brouillon[nom] = v;
+    if (cle === undefined && (nom === "code" || nom === "departement" || nom === "avecContactTechnique" || nom === "gouvernanceLocale")) brouillon[nom] = v;
     else if (groupe && cle && groupes.has(groupe) && /^[a-zA-Z]{1,20}$/.test(cle)) {
       const objet = (brouillon[groupe] ??= {}) as Record<string, unknown>;
       objet[cle] = v;
@@ -146,7 +185,8 @@ export async function formulaireCourant(params: { db: Executeur; acteur: Acteur 
   return succes(ligne ? versFormulaire(ligne) : null);
 }
 
-async function formulaireAModifier(db: Executeur, acteur: Acteur | null, id: string): Promise<Resultat<Formulaire, ErreurFormulaire>> {
+/** A draft of the acting person, to change. */
+export async function formulaireAModifier(db: Executeur, acteur: Acteur | null, id: string): Promise<Resultat<Formulaire, ErreurFormulaire>> {
   if (!acteur) return echec("nonConnecte");
   if (!z.uuid().safeParse(id).success) return echec("formulaireInconnu");
   const [ligne] = await db
@@ -219,7 +259,7 @@ export async function effacerFormulaire(params: { db: Executeur; acteur: Acteur 
 /** Errors of a form, by field path ("contactPolitique.email"), as the person reads them. */
 export type ErreursDeChamps = Record<string, string>;
 
-function erreursDe(issues: z.core.$ZodIssue[]): ErreursDeChamps {
+export function erreursDe(issues: z.core.$ZodIssue[]): ErreursDeChamps {
   const erreurs: ErreursDeChamps = {};
   for (const i of issues) {
     const chemin = i.path.join(".");
@@ -264,6 +304,53 @@ export async function attribuer(db: Executeur, candidat: CandidatAAttribuer): Pr
   return { nom, departements: departementsDuCandidat(candidat, referentiel) };
 }
 
+
+/** The identity of a collectivité and its contacts, as a sent form must give them. */
+export interface IdentiteCollectivite {
+  type: Exclude<TypeCandidat, "structure">;
+  code: string;
+  nom: string;
+  contactPolitique: Contact;
+  contactTechnique: Contact | null;
+}
+
+/**
+ * Checks strictly the collectivité a draft names and its contacts (politique, and technique when
+ * asked for), against the reference territories; gives the départements it counts for.
+ */
+export async function verifierCollectivite(
+  db: Executeur,
+  b: Brouillon,
+  typeCandidat: Exclude<TypeCandidat, "structure">,
+  court: string,
+): Promise<{ erreurs: ErreursDeChamps; identite: IdentiteCollectivite | null; departements: string[] }> {
+  const erreurs: ErreursDeChamps = {};
+  const avecTechnique = b.avecContactTechnique === true;
+  const lu = z
+    .object({
+      code: z.string({ error: `Choisissez votre ${court}.` }).min(1, { error: `Choisissez votre ${court}.` }),
+      contactPolitique: schemaContact,
+      contactTechnique: avecTechnique ? schemaContact : z.any(),
+    })
+    .safeParse({ code: b.code, contactPolitique: b.contactPolitique ?? {}, contactTechnique: b.contactTechnique ?? {} });
+  if (!lu.success) return { erreurs: erreursDe(lu.error.issues), identite: null, departements: [] };
+  const { nom, departements: concernes } = await attribuer(db, { type: typeCandidat, code: lu.data.code, codeDepartement: null });
+  if (!nom || concernes.length === 0) {
+    erreurs.code = `Choisissez votre ${court} dans la liste.`;
+    return { erreurs, identite: null, departements: [] };
+  }
+  return {
+    erreurs,
+    departements: concernes,
+    identite: {
+      type: typeCandidat,
+      code: lu.data.code,
+      nom,
+      contactPolitique: lu.data.contactPolitique,
+      contactTechnique: avecTechnique ? (lu.data.contactTechnique as Contact) : null,
+    },
+  };
+}
 
 /**
  * Sends a "participer" form: saves what was typed, checks it strictly (with the reference
@@ -331,30 +418,10 @@ export async function envoyerParticipation(params: {
       contenu = { type: "structure", nom, siret, siretVerifie, departement, contactStructure: lu.data.contactStructure };
     }
   } else {
-    const avecTechnique = b.avecContactTechnique === true;
-    const lu = z
-      .object({
-        code: z.string({ error: `Choisissez votre ${court}.` }).min(1, { error: `Choisissez votre ${court}.` }),
-        contactPolitique: schemaContact,
-        contactTechnique: avecTechnique ? schemaContact : z.any(),
-      })
-      .safeParse({ code: b.code, contactPolitique: b.contactPolitique ?? {}, contactTechnique: b.contactTechnique ?? {} });
-    if (!lu.success) Object.assign(erreurs, erreursDe(lu.error.issues));
-    if (lu.success) {
-      const { nom, departements: concernes } = await attribuer(db, { type: typeCandidat, code: lu.data.code, codeDepartement: null });
-      departementsConcernes = concernes;
-      if (!nom || concernes.length === 0) {
-        erreurs.code = `Choisissez votre ${court} dans la liste.`;
-      } else {
-        contenu = {
-          type: typeCandidat,
-          code: lu.data.code,
-          nom,
-          contactPolitique: lu.data.contactPolitique,
-          contactTechnique: avecTechnique ? (lu.data.contactTechnique as Contact) : null,
-        };
-      }
-    }
+    const verifie = await verifierCollectivite(db, b, typeCandidat, court);
+    Object.assign(erreurs, verifie.erreurs);
+    departementsConcernes = verifie.departements;
+    contenu = verifie.identite;
   }
   if (Object.keys(erreurs).length > 0 || !contenu) return echec("formulaireIncomplet", { erreurs });
 
@@ -375,13 +442,13 @@ export async function envoyerParticipation(params: {
 }
 
 /**
- * Records a sent "participer" form: makes or updates the candidate (one per organisation, with the
+ * Records a sent form ("participer" or "porter"): makes or updates the candidate (one per organisation, with the
  * départements it counts for), keeps the contacts, and closes the form. Returns the candidate.
  */
 export async function enregistrerCandidature(
   db: Executeur,
   /** `departements`: what attribuer() gave for this candidate. */
-  p: { formulaireId: string; contenu: ContenuParticiper; departements: string[]; maintenant: Date; demonstration: boolean },
+  p: { formulaireId: string; contenu: ContenuFormulaire; departements: string[]; maintenant: Date; demonstration: boolean },
 ): Promise<string> {
   const c = p.contenu;
   const codeDepartement = c.type === "structure" ? c.departement : null;
@@ -417,7 +484,7 @@ export async function enregistrerCandidature(
   await db.insert(contactsManifestation).values(contacts.map((contact) => ({ ...contact, formulaireId: p.formulaireId, candidatId })));
   await db
     .update(formulairesManifestation)
-    .set({ etat: "envoye", intention: "participer", contenu: c, candidatId, envoyeLe: p.maintenant, modifieLe: p.maintenant })
+    .set({ etat: "envoye", intention: estContenuPorter(c) ? "porter" : "participer", contenu: c, candidatId, envoyeLe: p.maintenant, modifieLe: p.maintenant })
     .where(eq(formulairesManifestation.id, p.formulaireId));
   return candidatId;
 }
@@ -433,19 +500,37 @@ function ligneContact(titre: string, c: Contact) {
 }
 
 /** The summary of a sent form, in the acknowledgement e-mail. */
-export function accuseDeReception(persona: Persona, c: ContenuParticiper): string {
+export function accuseDeReception(persona: Persona, c: ContenuFormulaire): string {
   const lignes = [
     "Bonjour,",
     "",
     "Votre réponse au formulaire France Numérique Ensemble a bien été envoyée. Elle est transmise à la préfecture de votre département.",
     "",
-    `Formulaire : ${DEFINITIONS_PERSONAS[persona].libelle} — ${LIBELLES_INTENTIONS.participer}`,
+    `Formulaire : ${DEFINITIONS_PERSONAS[persona].libelle} — ${LIBELLES_INTENTIONS[estContenuPorter(c) ? "porter" : "participer"]}`,
   ];
   if (c.type === "structure") {
     lignes.push(`Structure : ${c.nom}`, `SIRET : ${c.siret ?? "pas de SIRET"}`, `Département : ${c.departement}`, ligneContact("Contact de la structure", c.contactStructure));
   } else {
     lignes.push(`Collectivité : ${c.nom} (${c.code})`, ligneContact("Contact politique", c.contactPolitique));
     if (c.contactTechnique) lignes.push(ligneContact("Contact technique", c.contactTechnique));
+  }
+  if (estContenuPorter(c)) {
+    if (c.gouvernanceLocale) lignes.push(`Schéma ou gouvernance locale : ${c.gouvernanceLocale}`);
+    const collectivites = c.partenaires.filter((p) => p.type !== "structure");
+    const structures = c.partenaires.filter((p) => p.type === "structure");
+    lignes.push("", `Périmètre de votre feuille de route : ${collectivites.length} collectivité${collectivites.length > 1 ? "s" : ""}`);
+    for (const p of collectivites.slice(0, 50)) lignes.push(`- ${p.nom}${p.horsTerritoire ? " (hors territoire)" : ""}${p.contact ? "" : " — contact à compléter"}`);
+    if (collectivites.length > 50) lignes.push(`- … et ${collectivites.length - 50} autres`);
+    if (structures.length > 0) {
+      lignes.push("", "Autres structures impliquées :");
+      for (const p of structures) lignes.push(`- ${p.nom}${p.contact ? ` : ${p.contact.prenom} ${p.contact.nom}, ${p.contact.email}` : ""}`);
+    }
+    if (c.contactsManquants > 0) {
+      lignes.push(
+        "",
+        `Il manque le contact de ${c.contactsManquants} collectivité${c.contactsManquants > 1 ? "s" : ""} partenaire${c.contactsManquants > 1 ? "s" : ""} : votre feuille de route est marquée incomplète. Vous pourrez les transmettre à la préfecture.`,
+      );
+    }
   }
   lignes.push("", "Merci pour votre participation.");
   return lignes.join("\n");
