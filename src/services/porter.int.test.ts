@@ -206,7 +206,10 @@ describe("formulaire « porter » — conseil départemental", () => {
             attente = new Map();
           };
           for (const { tick: t, envoyer: maintenant } of suite) {
-            for (const c of t.cles) (t.coche ? ecran.add(c) : ecran.delete(c));
+            for (const c of t.cles) {
+            if (t.coche) ecran.add(c);
+            else ecran.delete(c);
+          }
             attente = noterTicks(attente, t.cles, t.coche);
             if (maintenant) await envoyer();
           }

@@ -26,7 +26,10 @@ describe("ticks en attente", () => {
         let attente: TicksEnAttente = new Map();
         const ecran = new Set<string>();
         for (const { tick: t, envoyer } of suite) {
-          for (const c of t.cles) (t.coche ? ecran.add(c) : ecran.delete(c));
+          for (const c of t.cles) {
+            if (t.coche) ecran.add(c);
+            else ecran.delete(c);
+          }
           attente = noterTicks(attente, t.cles, t.coche);
           if (envoyer) {
             stocke = appliquer(stocke, modificationDe(attente));
