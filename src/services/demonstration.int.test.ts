@@ -49,8 +49,12 @@ describe("données de démonstration", () => {
       const nievre = await statistiquesCandidatures(connexion.db, "58");
       expect(nievre.demonstration).toBe(true);
       expect(nievre.souhaitentParticiper.structures).toBe(3);
-      // The département, its first EPCI and two communes: at least 3 collectivités (an EPCI of a neighbour may add more).
+      // The département "porte", with its first EPCI and two communes as partners (which also participate), and a structure.
+      expect(nievre.porteurs).toEqual({ collectivites: 1 });
+      expect(nievre.partenairesSuggeres).toEqual({ collectivites: 3, structures: 1 });
+      // Its first EPCI and two communes: at least 3 collectivités (an EPCI of a neighbour may add more).
       expect(nievre.souhaitentParticiper.collectivites).toBeGreaterThanOrEqual(3);
+      expect((await statistiquesCandidatures(connexion.db, "89")).porteurs).toEqual({ collectivites: 0 });
       expect(await statistiquesCandidatures(connexion.db, "2A")).toEqual({ porteurs: { collectivites: 0 }, partenairesSuggeres: { collectivites: 0, structures: 0 }, souhaitentParticiper: { collectivites: 0, structures: 0 }, demonstration: false });
       // Loading again gives the same candidates, not twice as many.
       await chargerDemonstration({ connexion, maintenant });

@@ -3,13 +3,14 @@ import type { Connexion, Executeur } from "@/db/client";
 import { ceder, enLots } from "@/db/lots";
 import { candidats, communes, departements, epci, epciCommunes, formulairesManifestation, jeuxDeDonnees, lieuxInclusionNumerique, utilisateurs } from "@/db/schema";
 import type { Persona } from "@/domain/candidatures/personas";
-import { DEPARTEMENTS_DEMONSTRATION, genererCandidaturesDeDemonstration, type CollectiviteSource } from "@/domain/demonstration/candidatures";
+import { cleDuCandidat } from "@/domain/candidatures/cle";
+import { DEPARTEMENTS_DEMONSTRATION, genererCandidaturesDeDemonstration, structurePartenaireDeDemonstration, type CollectiviteSource } from "@/domain/demonstration/candidatures";
 import { compter } from "@/db/sql";
 import { genererLieuxDeDemonstration } from "@/domain/demonstration/lieux";
 import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION, type NatureJeuDeDonnees } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { creerUtilisateur } from "./identite";
-import { attribuer, enregistrerCandidature, type ContenuParticiper } from "./manifestations";
+import { attribuer, enregistrerCandidature, type ContenuFormulaire, type PartenaireEnvoye } from "./manifestations";
 import type { Progression } from "./territoires";
 
 const ACTEUR_DEMONSTRATION = "demonstration";
@@ -57,7 +58,7 @@ async function chargerCandidaturesDeDemonstration(connexion: Connexion, maintena
       .insert(utilisateurs)
       .values({ email: EMAIL_DECLARANT_DEMONSTRATION, role: "contact", prenom: "Déclarant", nom: "de démonstration", creeLe: maintenant })
       .returning({ id: utilisateurs.id });
-    for (const { code, structures } of DEPARTEMENTS_DEMONSTRATION) {
+    for (const { code, structures, porteur } of DEPARTEMENTS_DEMONSTRATION) {
       const [departement] = await tx.select({ code: departements.code, nom: departements.nom }).from(departements).where(eq(departements.code, code));
       if (!departement) continue;
       const grandesCommunes = await tx
@@ -76,17 +77,47 @@ async function chargerCandidaturesDeDemonstration(connexion: Connexion, maintena
         ...(premierEpci ? [{ type: "epci" as const, code: premierEpci.code, nom: premierEpci.nom }] : []),
         ...grandesCommunes.map((c) => ({ type: "commune" as const, ...c })),
       ];
-      for (const c of genererCandidaturesDeDemonstration(sources, code, structures)) {
+      const candidatures = genererCandidaturesDeDemonstration(sources, code, structures, porteur);
+      for (const c of candidatures) {
         const persona: Persona = c.type === "departement" ? "conseil-departemental" : c.type;
         const [formulaire] = await tx
           .insert(formulairesManifestation)
-          .values({ utilisateurId: (declarant as { id: string }).id, persona, intention: "participer", demonstration: true, creeLe: maintenant, modifieLe: maintenant })
+          .values({ utilisateurId: (declarant as { id: string }).id, persona, intention: c.porteur ? "porter" : "participer", demonstration: true, creeLe: maintenant, modifieLe: maintenant })
           .returning({ id: formulairesManifestation.id });
-        const contenu: ContenuParticiper =
+        const { departements: concernes } = await attribuer(tx, { type: c.type, code: c.code, codeDepartement: c.codeDepartement });
+        let contenu: ContenuFormulaire =
           c.type === "structure"
             ? { type: "structure", nom: c.nom, siret: null, siretVerifie: null, departement: code, contactStructure: c.contact }
             : { type: c.type, code: c.code as string, nom: c.nom, contactPolitique: c.contact, contactTechnique: null };
-        const { departements: concernes } = await attribuer(tx, { type: c.type, code: c.code, codeDepartement: c.codeDepartement });
+        if (c.porteur && c.type === "departement") {
+          // The other collectivités of the département as partners (the last one without its contact yet), and a structure.
+          const autres = candidatures.filter((a) => a !== c && a.type !== "structure");
+          const partenaires: PartenaireEnvoye[] = [];
+          for (const [i, a] of autres.entries()) {
+            const type = a.type as "departement" | "epci" | "commune";
+            partenaires.push({
+              type,
+              code: a.code,
+              nom: a.nom,
+              cle: cleDuCandidat({ type, code: a.code, nom: a.nom, codeDepartement: null }),
+              departements: (await attribuer(tx, { type, code: a.code, codeDepartement: null })).departements,
+              horsTerritoire: false,
+              contact: i < autres.length - 1 ? a.contact : null,
+            });
+          }
+          const structure = structurePartenaireDeDemonstration(code);
+          partenaires.push({ type: "structure", code: null, nom: structure.nom, cle: cleDuCandidat({ type: "structure", code: null, nom: structure.nom, codeDepartement: null }), departements: concernes, horsTerritoire: false, contact: structure.contact });
+          contenu = {
+            type: "departement",
+            code: c.code as string,
+            nom: c.nom,
+            contactPolitique: c.contact,
+            contactTechnique: null,
+            gouvernanceLocale: "Schéma fictif de démonstration",
+            partenaires,
+            contactsManquants: partenaires.filter((p) => p.type !== "structure" && !p.contact).length,
+          };
+        }
         await enregistrerCandidature(tx, { formulaireId: (formulaire as { id: string }).id, contenu, departements: concernes, maintenant, demonstration: true });
         nombre += 1;
       }

@@ -58,7 +58,7 @@ export interface GroupePerimetre {
 
 /** What the porteur's territory offers to tick: per département, its EPCI and their communes. */
 export interface TerritoirePerimetre {
-  porteur: { type: TypePorteur; code: string };
+  porteur: { type: TypePorteur; code: string; nom: string };
   /** The départements of the territory. */
   departements: string[];
   /** Whether the départements themselves may be ticked (région and EPCI porteurs). */
@@ -113,7 +113,7 @@ export async function territoireDuPorteur(db: Executeur, type: TypePorteur, code
       groupeEpci.communes.push(commune);
     }
     for (const g of groupes) g.epci.sort(parNom);
-    return { porteur: { type, code }, departements: codes, departementsAuChoix: type !== "departement", groupes, communes: lignesCommunes.length };
+    return { porteur: { type, code, nom }, departements: codes, departementsAuChoix: type !== "departement", groupes, communes: lignesCommunes.length };
   });
 }
 

@@ -5,7 +5,8 @@ import { courriels, taches, utilisateurs } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import type { Acteur } from "@/domain/identite/roles";
 import { ACTEUR_LIGNE_DE_COMMANDE, creerUtilisateur } from "./identite";
-import { choisirIntention, commencerFormulaire, envoyerParticipation } from "./manifestations";
+import { choisirIntention, commencerFormulaire, enregistrerBrouillon, envoyerParticipation } from "./manifestations";
+import { enregistrerStructure, envoyerFeuilleDeRoute, modifierPerimetre, terminerEtape, territoireDuPorteur } from "./porter";
 import { assurerResumePlanifie, changerAbonnementResumes, ecrireResumes, lireAbonnementResumes, executantsDeLApplication, prochainResume, TYPE_RESUME_CANDIDATURES } from "./resumes";
 import { executerTachesDues, planifier } from "./taches";
 
@@ -32,7 +33,63 @@ async function participer(connexion: Connexion, email: string, persona: string, 
   if (!r.ok) throw new Error(r.erreur);
 }
 
+/** An EPCI porteur whose communes lie in two départements, naming one commune of each and a structure. */
+async function porterUnEpciACheval(connexion: Connexion, le: Date) {
+  const { db } = connexion;
+  const r = await db.execute(
+    `select ec.code_epci as code from epci_communes ec join communes c on c.code = ec.code_commune join epci e on e.code = ec.code_epci
+     where e.nature <> 'EPT' group by ec.code_epci having count(distinct c.code_departement) = 2 order by ec.code_epci limit 1`,
+  );
+  const code = ((Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Array<{ code: string }>)[0]?.code as string;
+  const cree = await creerUtilisateur({ connexion, acteur: ACTEUR_LIGNE_DE_COMMANDE, email: "porteur@epci.fr", role: "contact", perimetres: [], maintenant: t0 });
+  if (!cree.ok) throw new Error(cree.erreur);
+  const acteur: Acteur = { id: cree.valeur.id, role: "contact", perimetres: [] };
+  const f = await commencerFormulaire({ db, acteur, persona: "epci", maintenant: le });
+  if (!f.ok) throw new Error(f.erreur);
+  const id = f.valeur.id;
+  await choisirIntention({ db, acteur, id, intention: "porter", maintenant: le });
+  await enregistrerBrouillon({ db, acteur, id, brouillon: { code, contactPolitique: contact }, maintenant: le });
+  await terminerEtape({ db, acteur, id, etape: "informations", maintenant: le });
+  const territoire = await territoireDuPorteur(db, "epci", code);
+  const communes = (territoire?.groupes ?? []).map((g) => ({ departement: g.departement.code, commune: g.epci.find((e) => e.code === code)?.communes[0] }));
+  await modifierPerimetre({ db, acteur, id, modification: { ajouter: communes.map((c) => `commune:${c.commune?.[0]}`), retirer: [] }, maintenant: le });
+  await terminerEtape({ db, acteur, id, etape: "perimetre", maintenant: le });
+  await terminerEtape({ db, acteur, id, etape: "contacts", contactsPlusTard: true, maintenant: le });
+  await enregistrerStructure({ db, acteur, id, structure: { nom: "Espace public numérique (essai)", contact }, maintenant: le });
+  await terminerEtape({ db, acteur, id, etape: "structures", maintenant: le });
+  const envoi = await envoyerFeuilleDeRoute({ connexion, acteur, email: "porteur@epci.fr", id, maintenant: le });
+  if (!envoi.ok) throw new Error(envoi.erreur);
+  return { nom: envoi.valeur.contenu?.nom as string, communes: communes.map((c) => ({ departement: c.departement, nom: c.commune?.[1] as string })) };
+}
+
 describe("résumé quotidien des candidatures aux préfectures", () => {
+  it("un EPCI porteur à cheval sur deux départements arrive une fois chez chaque préfecture, avec les partenaires suggérés de son département", async () => {
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      await connexion.db.delete(taches);
+      await assurerResumePlanifie(connexion.db, t0);
+      const porteur = await porterUnEpciACheval(connexion, heures(1));
+      const [c1, c2] = porteur.communes;
+      await agent(connexion, "agent.1@prefecture.gouv.fr", [c1?.departement as string]);
+      await agent(connexion, "agent.2@prefecture.gouv.fr", [c2?.departement as string]);
+      const executants = executantsDeLApplication(URL_DE_BASE);
+      const echeance = prochainResume(t0);
+      expect(await executerTachesDues({ connexion, executants, maintenant: echeance })).toEqual({ faites: 1, echouees: 0 });
+      expect(await executerTachesDues({ connexion, executants, maintenant: heures(30) })).toEqual({ faites: 0, echouees: 0 });
+      for (const [email, ici, ailleurs] of [
+        ["agent.1@prefecture.gouv.fr", c1, c2],
+        ["agent.2@prefecture.gouv.fr", c2, c1],
+      ] as const) {
+        const recus = await connexion.db.select().from(courriels).where(eq(courriels.destinataire, email));
+        expect(recus).toHaveLength(1);
+        const texte = recus[0]?.texte ?? "";
+        expect(texte).toContain(`- ${porteur.nom} — Porter une feuille de route territoriale`);
+        // Its own commune and the structure (counted where the porteur counts), not the other département's commune.
+        expect(texte).toContain(`Partenaires suggérés (2) : ${ici?.nom}, Espace public numérique (essai)`);
+        if (ailleurs?.nom !== ici?.nom) expect(texte).not.toContain(`${ailleurs?.nom},`);
+      }
+    });
+  });
+
   it("chaque agent reçoit une fois les nouvelles candidatures de ses départements, et rien quand il n'y a rien ou s'il s'est désabonné", async () => {
     await dansUneTransaction(base.connexion(), async (connexion) => {
       await agent(connexion, "agent.58@nievre.gouv.fr", ["58"]);

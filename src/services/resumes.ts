@@ -5,6 +5,7 @@ import { LIBELLES_INTENTIONS, type Intention } from "@/domain/candidatures/perso
 import type { Acteur } from "@/domain/identite/roles";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { ecrireCourriel } from "./courriels";
+import { estContenuPorter, type ContenuFormulaire } from "./manifestations";
 import { planifier, type Executant } from "./taches";
 
 /** At start: schedules the next digest unless one is already waiting (each digest schedules the next). */
@@ -42,12 +43,14 @@ export interface NouvelleCandidature {
   nom: string;
   intention: Intention;
   departements: string[];
+  /** A "porter" form's partners (collectivités and structures), with where each counts. */
+  partenaires: Array<{ nom: string; departements: string[] }>;
 }
 
 /** Sent forms of real candidates in the period ]depuis, jusqua]. */
 async function nouvellesCandidatures(db: Executeur, depuis: Date, jusqua: Date): Promise<NouvelleCandidature[]> {
   const lignes = await db
-    .select({ nom: candidats.nom, intention: formulairesManifestation.intention, departements: candidats.departements })
+    .select({ nom: candidats.nom, intention: formulairesManifestation.intention, departements: candidats.departements, contenu: formulairesManifestation.contenu })
     .from(formulairesManifestation)
     .innerJoin(candidats, eq(candidats.id, formulairesManifestation.candidatId))
     .where(
@@ -58,7 +61,15 @@ async function nouvellesCandidatures(db: Executeur, depuis: Date, jusqua: Date):
         lte(formulairesManifestation.envoyeLe, jusqua),
       ),
     );
-  return lignes.map((l) => ({ nom: l.nom, intention: l.intention === "porter" ? "porter" : "participer", departements: l.departements }));
+  return lignes.map((l) => {
+    const contenu = l.contenu as ContenuFormulaire | null;
+    return {
+      nom: l.nom,
+      intention: l.intention === "porter" ? "porter" : "participer",
+      departements: l.departements,
+      partenaires: estContenuPorter(contenu) ? contenu.partenaires.map((p) => ({ nom: p.nom, departements: p.departements })) : [],
+    };
+  });
 }
 
 /** Writes the digests of the period; returns how many messages were written. */
@@ -95,7 +106,7 @@ export async function ecrireResumes(p: { db: Executeur; depuis: Date; jusqua: Da
       ...sections.flatMap((s) => [
         "",
         `${noms.get(s.code) ?? s.code} (${s.code}) :`,
-        ...s.liste.map((n) => `- ${n.nom} — ${LIBELLES_INTENTIONS[n.intention]}`),
+        ...s.liste.flatMap((n) => [`- ${n.nom} — ${LIBELLES_INTENTIONS[n.intention]}`, ...lignePartenaires(n, s.code)]),
         `Voir : ${new URL(`/gouvernances/departements/${s.code}`, p.urlDeBase).toString()}`,
       ]),
       "",
@@ -105,6 +116,15 @@ export async function ecrireResumes(p: { db: Executeur; depuis: Date; jusqua: Da
     ecrits += 1;
   }
   return ecrits;
+}
+
+/** The partners a porteur suggests that count in this département, named (the first 10). */
+function lignePartenaires(n: NouvelleCandidature, code: string): string[] {
+  const ici = n.partenaires.filter((p) => p.departements.includes(code));
+  if (ici.length === 0) return [];
+  const noms = ici.slice(0, 10).map((p) => p.nom);
+  const reste = ici.length - noms.length;
+  return [`  Partenaires suggérés (${ici.length}) : ${noms.join(", ")}${reste > 0 ? ` et ${reste} autre${reste > 1 ? "s" : ""}` : ""}`];
 }
 
 /** The kinds of scheduled work this application runs. */

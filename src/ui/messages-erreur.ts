@@ -7,6 +7,8 @@ export interface DetailsErreur {
   detail?: unknown;
   email?: unknown;
   role?: unknown;
+  nombre?: unknown;
+  maximum?: unknown;
 }
 
 const texte = (v: unknown) => (typeof v === "string" ? v : "");
@@ -48,6 +50,14 @@ const MESSAGES = {
   intentionInvalide: () => "Choisissez « Porter une feuille de route territoriale » ou « Participer à l'élaboration des feuilles de routes territoriales ».",
   brouillonInvalide: ({ detail }: DetailsErreur) => `Enregistrement impossible${texte(detail) ? ` : ${texte(detail)}` : "."}`,
   formulaireIncomplet: () => "Le formulaire n'est pas complet : corrigez les champs signalés.",
+  etapeInaccessible: () => "Terminez d'abord les étapes précédentes du formulaire.",
+  perimetreVide: () => "Vous devez sélectionner au moins une collectivité pour passer à l'étape suivante.",
+  perimetreInvalide: () => "Cette sélection n'a pas pu être enregistrée : rechargez la page et cochez de nouveau.",
+  contactsManquants: ({ nombre }: DetailsErreur) =>
+    `Il manque ${typeof nombre === "number" && nombre > 1 ? `${nombre} contacts` : "un contact"} : enregistrez-les, ou cochez « Je souhaite porter une feuille de route, mais je n'ai pas encore les contacts de mes partenaires territoriaux ».`,
+  partenaireInconnu: () => "Cette collectivité ou cette structure ne fait plus partie de votre formulaire : rechargez la page.",
+  tropDeStructures: ({ maximum }: DetailsErreur) => `Vous ne pouvez pas ajouter plus de ${typeof maximum === "number" ? maximum : 100} structures.`,
+  rechercheInvalide: () => "Saisissez de 2 à 60 caractères : un nom, un code postal ou un code officiel.",
   nonConnecte: () => "Connectez-vous pour continuer.",
   nonAutorise: () => "Vous n'avez pas accès à cette action.",
 } satisfies Record<string, (details: DetailsErreur) => string>;

@@ -63,7 +63,7 @@ export const documentOpenApi = {
       get: {
         summary: "Candidatures d'un département : nombres d'organisations distinctes (porteurs, partenaires suggérés, souhaitent participer)",
         description:
-          "Une candidature compte pour un département quand sa région le contient, qu'elle est ce département, que son EPCI a une commune dans ce département ou que sa commune (ou, pour une structure, son département) y est. Un EPCI à cheval sur deux départements compte dans les deux.",
+          "Une candidature compte pour un département quand sa région le contient, qu'elle est ce département, que son EPCI a une commune dans ce département ou que sa commune (ou, pour une structure, son département) y est. Un EPCI à cheval sur deux départements compte dans les deux. Les partenaires suggérés sont les collectivités et structures nommées par les formulaires « porter » envoyés : une collectivité compte dans ses propres départements ; une collectivité hors du territoire du porteur, et une structure, comptent là où compte le formulaire du porteur.",
         parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", examples: ["58", "2A"] } }],
         responses: {
           "200": {

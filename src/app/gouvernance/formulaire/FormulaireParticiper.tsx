@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { Brouillon, OptionDeListe } from "@/services/manifestations";
 import { enregistrer, envoyer, type EtatEnvoi } from "../actions";
+import { terminerInformations } from "../actions-porter";
 
 type Option = OptionDeListe;
 
@@ -32,10 +33,12 @@ export function FormulaireParticiper(props: {
   departements: Option[];
   /** Régions, départements, EPCI or communes the person picks their collectivité in. */
   collectivites: Option[];
+  /** Step 1 of the "porter" form: the same fields, the question on local governance, and "Étape suivante". */
+  porter?: boolean;
 }) {
   const [b, setB] = useState<Brouillon>(props.brouillon);
   const [statut, setStatut] = useState<Statut>(null);
-  const [etat, action, enCours] = useActionState<EtatEnvoi, FormData>(envoyer.bind(null, props.id), {});
+  const [etat, action, enCours] = useActionState<EtatEnvoi, FormData>((props.porter ? terminerInformations : envoyer).bind(null, props.id), {});
   const router = useRouter();
   const minuterie = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (minuterie.current && clearTimeout(minuterie.current)), []);
@@ -192,8 +195,18 @@ export function FormulaireParticiper(props: {
           )}
         </>
       )}
+      {props.porter && (
+        <Input
+          textArea
+          label="Êtes vous impliqués dans un schéma ou une gouvernance locale relative à l'inclusion numérique ? Si oui laquelle (SDUN, CRTE, etc.)"
+          hintText="Facultatif"
+          state={etatDe("gouvernanceLocale")}
+          stateRelatedMessage={erreur("gouvernanceLocale")}
+          nativeTextAreaProps={{ name: "gouvernanceLocale", maxLength: 1000, rows: 4, value: b.gouvernanceLocale ?? "", onChange: (e) => modifier({ ...b, gouvernanceLocale: e.target.value }) }}
+        />
+      )}
       <button className="fr-btn fr-mt-3w" type="submit" disabled={enCours}>
-        {enCours ? "Envoi…" : "Confirmer & envoyer"}
+        {enCours ? "Enregistrement…" : props.porter ? "Étape suivante" : "Confirmer & envoyer"}
       </button>
     </form>
   );

@@ -4,18 +4,19 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { redirect } from "next/navigation";
 import { connexionApplication } from "@/db/connexion-application";
 import { DEFINITIONS_PERSONAS, estPersona, INTENTIONS, LIBELLES_INTENTIONS, PERSONAS, type Persona } from "@/domain/candidatures/personas";
-import { formulaireCourant, listesPourParticiper, type ContenuParticiper, type Formulaire } from "@/services/manifestations";
+import { estContenuPorter, formulaireCourant, listesPourParticiper, type ContenuFormulaire, type Formulaire } from "@/services/manifestations";
 import { formaterDate } from "@/ui/format";
 import { messageErreur, type CodeErreur } from "@/ui/messages-erreur";
 import { Page } from "@/ui/Page";
 import { sessionCourante } from "../../session";
 import { choisirLIntention, commencer, effacer } from "../actions";
 import { FormulaireParticiper } from "./FormulaireParticiper";
+import { PagePorter } from "./porter/PagePorter";
 
 export const metadata: Metadata = { title: "Formulaire" };
 
 const FIL = [{ libelle: "Participer à l'élaboration des feuilles de routes territoriales", chemin: "/gouvernance" }];
-type Parametres = { persona?: string; changer?: string; effacer?: string; erreur?: string };
+type Parametres = { persona?: string; changer?: string; effacer?: string; erreur?: string; etape?: string; page?: string; nombre?: string };
 
 export default async function PageFormulaire({ searchParams }: { searchParams: Promise<Parametres> }) {
   const session = await sessionCourante();
@@ -25,7 +26,11 @@ export default async function PageFormulaire({ searchParams }: { searchParams: P
   const courant = await formulaireCourant({ db, acteur: session.acteur });
   const f = courant.ok ? courant.valeur : null;
   const demandee = estPersona(parametres.persona) ? parametres.persona : null;
-  const erreur = typeof parametres.erreur === "string" && parametres.erreur in ERREURS_CONNUES ? messageErreur(parametres.erreur as CodeErreur) : null;
+  const nombre = Number.parseInt(parametres.nombre ?? "", 10);
+  const erreur =
+    typeof parametres.erreur === "string" && parametres.erreur in ERREURS_CONNUES
+      ? messageErreur(parametres.erreur as CodeErreur, Number.isFinite(nombre) ? { nombre } : {})
+      : null;
 
   if (!f || parametres.changer || (demandee && f.etat === "brouillon" && demandee !== f.persona)) {
     return <ChoixDuFormulaire actuel={f} preselection={demandee ?? f?.persona ?? null} erreur={erreur} />;
@@ -51,20 +56,15 @@ export default async function PageFormulaire({ searchParams }: { searchParams: P
 
   if (f.intention === "porter") {
     return (
-      <Page titre={`${definition.libelle} — ${LIBELLES_INTENTIONS.porter}`} filAriane={FIL}>
-        <Alert
-          severity="info"
-          title="Le formulaire « Porter une feuille de route territoriale » ouvre prochainement"
-          description="Ses cinq étapes (votre collectivité, le périmètre, les contacts des partenaires, les autres structures, le récapitulatif) arrivent dans cet espace. En attendant, vous pouvez indiquer que vous souhaitez participer."
-        />
-        <form action={choisirLIntention.bind(null, f.id)} className="fr-mt-3w">
-          <input type="hidden" name="intention" value="participer" />
-          <button className="fr-btn fr-btn--secondary" type="submit">
-            {LIBELLES_INTENTIONS.participer}
-          </button>
-        </form>
-        <LiensDuBrouillon />
-      </Page>
+      <PagePorter
+        acteur={session.acteur}
+        formulaire={f}
+        filAriane={FIL}
+        demandee={parametres.etape}
+        page={parametres.page}
+        erreur={erreur}
+        liens={<LiensDuBrouillon />}
+      />
     );
   }
 
@@ -78,7 +78,18 @@ export default async function PageFormulaire({ searchParams }: { searchParams: P
   );
 }
 
-const ERREURS_CONNUES = { personaInconnue: 1, formulaireInconnu: 1, formulaireEnvoye: 1, intentionInvalide: 1, nonConnecte: 1 };
+const ERREURS_CONNUES = {
+  personaInconnue: 1,
+  formulaireInconnu: 1,
+  formulaireEnvoye: 1,
+  intentionInvalide: 1,
+  nonConnecte: 1,
+  etapeInaccessible: 1,
+  perimetreVide: 1,
+  contactsManquants: 1,
+  partenaireInconnu: 1,
+  formulaireIncomplet: 1,
+};
 
 function LiensDuBrouillon() {
   return (
@@ -150,7 +161,38 @@ function ligneContact(titre: string, c: { prenom: string; nom: string; fonction:
   );
 }
 
-function Resume({ contenu }: { contenu: ContenuParticiper }) {
+function Resume({ contenu }: { contenu: ContenuFormulaire }) {
+  if (estContenuPorter(contenu)) {
+    const collectivites = contenu.partenaires.filter((p) => p.type !== "structure");
+    const structures = contenu.partenaires.filter((p) => p.type === "structure");
+    return (
+      <>
+        {contenu.contactsManquants > 0 && (
+          <Alert
+            severity="warning"
+            small
+            className="fr-mb-3w"
+            description={`Votre feuille de route est marquée incomplète : il manque le contact de ${contenu.contactsManquants} collectivité${contenu.contactsManquants > 1 ? "s" : ""} partenaire${contenu.contactsManquants > 1 ? "s" : ""}. La préfecture de votre département vous contactera.`}
+          />
+        )}
+        <dl>
+          <dt className="fr-text--bold">Collectivité</dt>
+          <dd>
+            {contenu.nom} ({contenu.code})
+          </dd>
+          {ligneContact("Contact politique", contenu.contactPolitique)}
+          {contenu.contactTechnique && ligneContact("Contact technique", contenu.contactTechnique)}
+          <dt className="fr-text--bold">Périmètre de votre feuille de route</dt>
+          <dd>
+            {collectivites.length} collectivité{collectivites.length > 1 ? "s" : ""}
+            {collectivites.some((c) => c.horsTerritoire) ? `, dont ${collectivites.filter((c) => c.horsTerritoire).length} hors territoire` : ""}
+          </dd>
+          <dt className="fr-text--bold">Autres structures impliquées</dt>
+          <dd>{structures.length === 0 ? "Aucune" : structures.map((s) => s.nom).join(", ")}</dd>
+        </dl>
+      </>
+    );
+  }
   if (contenu.type === "structure") {
     return (
       <dl>
