@@ -198,6 +198,7 @@ export function FormulaireParticiper(props: {
       {props.porter && (
         <Input
           textArea
+          className="fr-mt-4w"
           label="Êtes vous impliqués dans un schéma ou une gouvernance locale relative à l'inclusion numérique ? Si oui laquelle (SDUN, CRTE, etc.)"
           hintText="Facultatif"
           state={etatDe("gouvernanceLocale")}

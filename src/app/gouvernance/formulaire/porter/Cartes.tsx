@@ -60,36 +60,28 @@ export function CarteContact(props: { formulaire: string; cle: string; nom: stri
     if (etat.enregistre) router.refresh();
   }, [etat, router]);
   return (
-    <form action={action} noValidate className="fr-card fr-card--no-arrow fr-mb-3w" aria-labelledby={titre}>
-      <div className="fr-card__body">
-        <div className="fr-card__content">
-          <h4 className="fr-card__title" id={titre}>
-            {props.nom}
-          </h4>
-          <p className="fr-card__desc">
-            {props.detail}
-            {props.horsTerritoire ? " — hors territoire" : ""}
-          </p>
-          <div className="fr-card__start">
-            {complet ? <p className="fr-badge fr-badge--success fr-badge--sm">Contact enregistré</p> : <p className="fr-badge fr-badge--warning fr-badge--sm">Contact à compléter</p>}
-          </div>
-          {etat.erreur && (
-            <p className="fr-error-text" role="alert">
-              {etat.erreur}
-            </p>
-          )}
-          <ChampsContact valeurs={etat.valeurs ?? props.contact} erreurs={etat.erreurs} />
-          <p aria-live="polite" className="fr-sr-only">
-            {etat.enregistre ? `Contact de ${props.nom} enregistré.` : ""}
-          </p>
-        </div>
-        <div className="fr-card__footer">
-          <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm" disabled={enCours}>
-            {enCours ? "Enregistrement…" : "Enregistrer"}
-            <span className="fr-sr-only"> le contact de {props.nom}</span>
-          </button>
-        </div>
-      </div>
+    <form action={action} noValidate className="fr-mb-3w fr-p-3w" style={{ border: "1px solid var(--border-default-grey)" }} aria-labelledby={titre}>
+      <h4 className="fr-h6 fr-mb-1v" id={titre}>
+        {props.nom}
+      </h4>
+      <p className="fr-text--sm fr-mb-1w">
+        {props.detail}
+        {props.horsTerritoire ? " — hors territoire" : ""}
+      </p>
+      {complet ? <p className="fr-badge fr-badge--success fr-badge--sm">Contact enregistré</p> : <p className="fr-badge fr-badge--warning fr-badge--sm">Contact à compléter</p>}
+      {etat.erreur && (
+        <p className="fr-error-text" role="alert">
+          {etat.erreur}
+        </p>
+      )}
+      <ChampsContact valeurs={etat.valeurs ?? props.contact} erreurs={etat.erreurs} />
+      <p aria-live="polite" className="fr-sr-only">
+        {etat.enregistre ? `Contact de ${props.nom} enregistré.` : ""}
+      </p>
+      <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm fr-mt-2w" disabled={enCours}>
+        {enCours ? "Enregistrement…" : "Enregistrer"}
+        <span className="fr-sr-only"> le contact de {props.nom}</span>
+      </button>
     </form>
   );
 }
