@@ -8,6 +8,11 @@
  *      beside a static file of the same byte size served by bench/serveur-statique.mjs
  *      (JSON route >= 50 % of the static throughput; `/` informational)
  *   4. gzipped JavaScript loaded by each public page                           (< 150 kB)
+ *   5. the perimeter picker of the "porter" form for the région with the most communes, in
+ *      Chromium through the real pages (login link printed by the command line): step loaded and
+ *      hydrated (< 3 s), one commune ticked -> counter (< 100 ms), "Sélectionner toutes les
+ *      communes" on the largest list -> counter (< 200 ms) and -> "Enregistré" (< 2 s), every list
+ *      open (informational), then one commune ticked with everything open (< 100 ms)
  *
  * It reports and never gates: exit 0 whether or not targets are met, 1 when a figure could not
  * be measured (build failed, server never healthy, page in error...). Everything listens on
@@ -22,8 +27,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { mesurerCharge } from "./lib/charge.mjs";
 import { HOTE, obtenir, portLibre } from "./lib/http.mjs";
+import { mesurerPerimetre, statistiques } from "./lib/perimetre.mjs";
 import { mesurerPoidsJs } from "./lib/poids-js.mjs";
-import { arreter, arreterTout, attendreSante, dernieresLignes, lancerNext, lancerServeurStatique, tuerToutSynchrone } from "./lib/processus.mjs";
+import { arreter, arreterTout, attendreSante, dernieresLignes, executerCli, lancerNext, lancerServeurStatique, tuerToutSynchrone } from "./lib/processus.mjs";
 import { kilooctets, millisecondes, parSeconde, pourcent, secondes, tableMarkdown, tableTexte, verdict } from "./lib/rapport.mjs";
 import { constructionAJour, construireSiNecessaire as construireSiBesoin } from "../scripts/construction.mjs";
 
@@ -35,7 +41,16 @@ const CIBLES = {
   demarrageAChaudMs: 10_000,
   ratioJson: 0.5,
   jsParPageOctets: 150 * 1000,
+  // 5. Perimeter picker of the "porter" form, largest région; verdicts on the medians.
+  perimetrePretMs: 3_000,
+  perimetreCaseMs: 100,
+  perimetreToutesMs: 200,
+  perimetreEnregistreMs: 2_000,
 };
+/** Repetitions of measure 5: loads of the step, single ticks (5b and 5f), clicks on "Sélectionner toutes les communes" each way. */
+const PERIMETRE = { chargements: 5, cases: 20, toutes: 5 };
+/** The "contact" account created by the command line for measure 5. */
+const EMAIL_PORTEUR = "bench.porteur@exemple.fr";
 const DELAI_SANTE_MS = 120_000;
 const PAGES = ["/", "/donnees", "/gouvernance", "/accessibilite", "/mentions-legales", "/donnees-personnelles"];
 const ROUTE_JSON = "/api/v1/territoires/departements";
@@ -149,6 +164,32 @@ function machine() {
 
 const charge1 = () => os.loadavg()[0].toFixed(2);
 
+/** The région with the most communes, from the territories API's départements. */
+function regionLaPlusGrande(departements) {
+  const parRegion = new Map();
+  for (const d of departements) parRegion.set(d.codeRegion, (parRegion.get(d.codeRegion) ?? 0) + d.communes);
+  const [code, communes] = [...parRegion].reduce((max, r) => (r[1] > max[1] ? r : max));
+  return { code, communes, departements: departements.filter((d) => d.codeRegion === code).length };
+}
+
+/**
+ * A "contact" account and a one-time login link, by the command line run beside the server with
+ * its environment (the application holds the database directory and runs the commands itself).
+ */
+async function lienDeConnexion({ port, dossierPglite }) {
+  const cli = async (argv) => {
+    const r = await executerCli({ racine, port, dossierPglite, argv });
+    if (r.code !== 0) throw new Error(`« npm run cli -- ${argv.join(" ")} » a échoué (code ${r.code}) : ${(r.erreurs.trim() || r.sortie.trim()).slice(0, 500)}`);
+    return r;
+  };
+  const creation = await cli(["utilisateurs:creer", "--email", EMAIL_PORTEUR, "--role", "contact", "--prenom", "Banc", "--nom", "Porteur"]);
+  journal(`Ligne de commande : ${creation.sortie.split("\n")[0]} ${creation.erreurs.trim()}`);
+  const emission = await cli(["connexion:lien", "--email", EMAIL_PORTEUR]);
+  const lien = /https?:\/\/\S+\/connexion\/lien\?\S+/.exec(emission.sortie)?.[0];
+  if (!lien) throw new Error(`connexion:lien n'a pas affiché de lien : ${emission.sortie.trim()}`);
+  return lien;
+}
+
 async function principal() {
   const config = {
     duree: nombreEnv("BENCH_DUREE", 10, { min: 1 }),
@@ -192,12 +233,61 @@ async function principal() {
   journal(`JavaScript des pages publiques : ${PAGES.join(", ")}…`);
   const poids = await mesurerPoidsJs({ base: `http://${HOTE}:${port}`, chemins: PAGES, limiteOctets: CIBLES.jsParPageOctets });
 
+  // 5. Perimeter picker of the "porter" form, for the région with the most communes.
+  const region = regionLaPlusGrande(departements);
+  journal(`Sélecteur de périmètre : région ${region.code} (${region.communes} communes, ${region.departements} départements), compte « contact » et lien de connexion par la ligne de commande…`);
+  const lien = await lienDeConnexion({ port, dossierPglite });
+  const perimetre = await mesurerPerimetre({ base: `http://${HOTE}:${port}`, lien, region, ...PERIMETRE, journal });
+
   const arretFinal = await arreter(chaud.serveur.suivi, { signal: "SIGTERM", delaiMs: 30_000 });
   journal(`Serveur arrêté (SIGTERM, ${secondes(arretFinal.dureeMs)}).`);
   nettoyerDossier();
 
   if (constructionChangee()) journal("Attention : .next a été reconstruit pendant la mesure ; les chiffres ne valent pas pour une seule construction.");
-  return { config, debutBench, finBench: new Date(), constructionChangee: constructionChangee(), chargeAvant, chargeApres: charge1(), construction, premier, arret, chaud, departements: departements.length, comparaisons, poids };
+  return { config, debutBench, finBench: new Date(), constructionChangee: constructionChangee(), chargeAvant, chargeApres: charge1(), construction, premier, arret, chaud, departements: departements.length, comparaisons, poids, perimetre };
+}
+
+/** Summary rows of measure 5 (verdicts on the medians; the max is shown beside). */
+function lignesResumePerimetre(p) {
+  const medianeMax = (s, format) => `${format(s.mediane)} / ${format(s.max)} (médiane / max, ${s.n})`;
+  return [
+    [
+      "5a",
+      `Étape « Périmètre », ${p.region.nom} (${p.region.communes} communes) : navigation → page prête (hydratée, un département s'ouvre)`,
+      medianeMax(p.chargement.pret, secondes),
+      `< ${CIBLES.perimetrePretMs / 1000} s`,
+      verdict(p.chargement.pret.mediane < CIBLES.perimetrePretMs),
+    ],
+    [
+      "5b",
+      "Cocher une commune, un département et une liste ouverts : clic → compteur",
+      medianeMax(p.caseUne.compteur, millisecondes),
+      `< ${CIBLES.perimetreCaseMs} ms`,
+      verdict(p.caseUne.compteur.mediane < CIBLES.perimetreCaseMs),
+    ],
+    [
+      "5c",
+      `« Sélectionner toutes les communes », ${p.toutes.epci} (${p.toutes.n} communes) : clic → compteur`,
+      medianeMax(p.toutes.compteur, millisecondes),
+      `< ${CIBLES.perimetreToutesMs} ms`,
+      verdict(p.toutes.compteur.mediane < CIBLES.perimetreToutesMs),
+    ],
+    [
+      "5d",
+      "Même case : clic → badge « Enregistré » (aller-retour de l'enregistrement)",
+      medianeMax(p.toutes.enregistre, millisecondes),
+      `< ${CIBLES.perimetreEnregistreMs / 1000} s`,
+      verdict(p.toutes.enregistre.mediane < CIBLES.perimetreEnregistreMs),
+    ],
+    ["5e", `Ouvrir tous les départements et toutes les listes (${p.toutOuvert.clics} clics, ${p.toutOuvert.casesCommunes} cases de communes)`, secondes(p.toutOuvert.dureeMs), "aucune", verdict(null)],
+    [
+      "5f",
+      "Tout ouvert : cocher une commune, clic → compteur",
+      medianeMax(p.caseToutOuvert.compteur, millisecondes),
+      `< ${CIBLES.perimetreCaseMs} ms`,
+      verdict(p.caseToutOuvert.compteur.mediane < CIBLES.perimetreCaseMs),
+    ],
+  ];
 }
 
 function rapport(r) {
@@ -221,6 +311,7 @@ function rapport(r) {
       `< ${kilooctets(CIBLES.jsParPageOctets)} chaque page`,
       `${verdict(pagesEnEchec.length === 0)}${pagesEnEchec.length ? ` (${pagesEnEchec.length}/${r.poids.pages.length} pages au-dessus)` : ""}`,
     ],
+    ...lignesResumePerimetre(r.perimetre),
   ];
   const enteteResume = ["#", "Mesure", "Valeur", "Cible", "Verdict"];
 
@@ -233,11 +324,46 @@ function rapport(r) {
   const entetePoids = ["Page", "scripts téléchargés", "dont nommés par le HTML", "JS brut", "JS gzip", "HTML gzip", "scripts en ligne (brut)", "Verdict (< 150 kB)"];
   const lignesPoids = r.poids.pages.map((p) => [p.chemin, p.nombreScripts, p.declares, kilooctets(p.brut), kilooctets(p.gzip), kilooctets(p.htmlGzip), kilooctets(p.enLigne), verdict(p.respecte)]);
 
+  const p = r.perimetre;
+  const entetePerimetreChargements = ["Chargement", "premier octet", "fin du HTML", "premier affichage", "compteur vu (sondé)", "document complet", "hydraté", "prêt"];
+  const lignesPerimetreChargements = [
+    ...p.chargement.mesures.map((c, i) => [String(i + 1), c.premierOctet, c.finHtml, c.premierAffichage, c.compteurVu, c.complet, c.hydrate, c.pret]),
+    [
+      "médiane",
+      ...["premierOctet", "finHtml", "premierAffichage", "compteurVu", "complet", "hydrate", "pret"].map((cle) =>
+        p.chargement.mesures.some((c) => c[cle] === null) ? null : statistiques(p.chargement.mesures.map((c) => c[cle])).mediane,
+      ),
+    ],
+  ].map(([etiquette, ...valeurs]) => [etiquette, ...valeurs.map((v) => (v === null ? "—" : millisecondes(v)))]);
+  const entetePerimetreClics = ["Mesure", "clics", "délai d'entrée (méd.)", "clic → compteur méd.", "max", "→ image suivante méd.", "max", "→ « Enregistré » méd.", "max"];
+  const lignePerimetreClics = (etiquette, mesure) => [
+    etiquette,
+    mesure.compteur.n,
+    millisecondes(mesure.entree.mediane),
+    millisecondes(mesure.compteur.mediane),
+    millisecondes(mesure.compteur.max),
+    millisecondes(mesure.image.mediane),
+    millisecondes(mesure.image.max),
+    millisecondes(mesure.enregistre.mediane),
+    millisecondes(mesure.enregistre.max),
+  ];
+  const lignesPerimetreClics = [
+    lignePerimetreClics(`5b une commune, ${p.caseUne.departement} et ${p.caseUne.epci} (${p.caseUne.n}) ouverts`, p.caseUne),
+    lignePerimetreClics(`5c/5d « Sélectionner toutes les communes », ${p.toutes.epci} (${p.toutes.n}), cocher puis décocher`, p.toutes),
+    lignePerimetreClics(`5f une commune, tout ouvert (${p.toutOuvert.casesCommunes} communes)`, p.caseToutOuvert),
+  ];
+  const textePerimetre = [
+    `Région ${p.region.nom} (${p.region.code}) : ${p.region.communes} communes d'après ${ROUTE_JSON}, ${p.chargement.departements} départements dans la page, ${p.toutOuvert.casesCommunes} cases de communes une fois tout ouvert.`,
+    `Document de l'étape : ${kilooctets(p.chargement.transfert)} transférés (gzip), ${kilooctets(p.chargement.corps)} décompressés, dont ${kilooctets(p.chargement.enLigne)} de scripts en ligne (la charge RSC, qui porte tout le territoire).`,
+    `Tout ouvrir (5e) : ${p.toutOuvert.clics} clics, ${secondes(p.toutOuvert.dureeMs)} en tout, ${millisecondes(p.toutOuvert.plusLongue)} pour l'ouverture la plus longue ; ensuite ${p.toutOuvert.cases} cases à cocher et ${p.toutOuvert.elements} éléments dans la page.`,
+  ];
+
   const m = machine();
   const notes = [
     `Charge : autocannon ${r.config.connexions} connexions, pipelining 1, ${r.config.echauffement} s d'échauffement non comptées puis ${r.config.duree} s mesurées par cible. Les serveurs sont mis sous charge l'un après l'autre, jamais en même temps (le serveur Next.js reste lancé mais inactif pendant la mesure du fichier statique ; le serveur statique n'existe que pendant la sienne), pour ne pas se partager les ${m.coeurs} cœurs. autocannon tourne sur la même machine et prend sa part du processeur dans les deux cas.`,
     "req/s = moyenne des échantillons d'une seconde d'autocannon ; latences en ms. Le fichier statique contient exactement les octets de la réponse de la route (même taille, même Content-Type), servi depuis la mémoire par bench/serveur-statique.mjs.",
     "JavaScript : ce que Chromium télécharge pour afficher la page (toutes les réponses de type script jusqu'au repos du réseau, y compris celles chargées après l'hydratation, comme le JavaScript du DSFR), chacune compressée par zlib gzipSync (niveau par défaut) ; un script partagé compte pour chaque page. kB = 1000 octets. Les scripts en ligne (charge RSC) font partie du HTML, montré à part, hors cible.",
+    `Sélecteur de périmètre : Chromium de Debian, compte « contact » créé et lien de connexion affiché par la ligne de commande (exécutée par l'application en cours), puis les vraies pages : connexion, choix du formulaire, étape 1 remplie, étape 2. Chargement : de navigationStart au compteur affiché, au document complet et au premier bouton de département hydraté, qui ouvre sa liste au clic (prêt) ; le territoire est déjà en cache dans le serveur (première visite de l'étape). Clics : à la souris sur le libellé, le pointeur posé puis le bouton enfoncé avec un rendu entre chaque pas, la mesure partant de l'horodatage de l'événement click dans la page ; compteur = texte du compteur modifié (MutationObserver), image suivante = après requestAnimationFrame, « Enregistré » = badge après « Enregistrement… » (aller-retour de l'action serveur). Chaque clic attend l'enregistrement du précédent. Verdicts sur les médianes.`,
     `Charge moyenne du système (1 min) : ${r.chargeAvant} au début, ${r.chargeApres} à la fin ; une charge élevée signale des chiffres bruités par d'autres processus.`,
   ];
   if (r.construction.perimee) notes.push("Des sources étaient plus récentes que la construction mesurée.");
@@ -257,6 +383,12 @@ function rapport(r) {
     "",
     `JavaScript par page (gzip, kB = 1000 octets ; ${r.poids.scriptsDistincts} scripts distincts) :`,
     tableTexte(entetePoids, lignesPoids),
+    "",
+    "Sélecteur de périmètre du formulaire « porter » :",
+    ...textePerimetre,
+    tableTexte(entetePerimetreChargements, lignesPerimetreChargements),
+    "",
+    tableTexte(entetePerimetreClics, lignesPerimetreClics),
     "",
     ...notes.map((n) => `- ${n}`),
     "",
@@ -297,6 +429,18 @@ function rapport(r) {
     tableMarkdown(entetePoids, lignesPoids),
     "",
     `Page la plus lourde : \`${r.poids.plusLourde.chemin}\`, ${kilooctets(r.poids.plusLourde.telecharge)} gzip téléchargés (${kilooctets(r.poids.plusLourde.brut)} brut, noModule compris). ${r.poids.scriptsDistincts} scripts distincts sur l'ensemble des pages.`,
+    "",
+    "## Sélecteur de périmètre du formulaire « porter »",
+    "",
+    ...textePerimetre.map((t) => `- ${t}`),
+    "",
+    "Chargements de `/gouvernance/formulaire?etape=perimetre` (ms depuis le début de la navigation) :",
+    "",
+    tableMarkdown(entetePerimetreChargements, lignesPerimetreChargements),
+    "",
+    "Clics (ms depuis l'événement click) :",
+    "",
+    tableMarkdown(entetePerimetreClics, lignesPerimetreClics),
     "",
     "## Notes",
     "",

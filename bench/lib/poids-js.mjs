@@ -91,6 +91,15 @@ export function octetsScriptsEnLigne(html) {
   return total;
 }
 
+/** Debian's Chromium (no download), headless, through playwright-core; CHROMIUM_PATH overrides the path. */
+export async function lancerChromium() {
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
 /**
  * Measures every page of `chemins` on `base` as a browser receives it: Debian's Chromium loads the
  * page, waits until the network is idle (so the scripts loaded after hydration, such as the design
@@ -98,11 +107,7 @@ export function octetsScriptsEnLigne(html) {
  * scripts the HTML names are listed too, to show what is declared and what is fetched later.
  */
 export async function mesurerPoidsJs({ base, chemins, limiteOctets }) {
-  const { chromium } = await import("playwright-core");
-  const navigateur = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const navigateur = await lancerChromium();
   const distincts = new Set();
   const pages = [];
   try {

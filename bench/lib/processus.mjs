@@ -1,7 +1,8 @@
 /*
- * Child processes of the benchmark (the Next.js server, the static baseline server). Each one is
- * started in its own process group so that it can be stopped with everything it spawned, and is
- * remembered until it has exited so that an error or Ctrl-C never leaves one behind.
+ * Child processes of the benchmark (the Next.js server, the static baseline server, the command
+ * line run beside the server). Each one is started in its own process group so that it can be
+ * stopped with everything it spawned, and is remembered until it has exited so that an error or
+ * Ctrl-C never leaves one behind.
  */
 import { spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
@@ -83,14 +84,54 @@ export function dernieresLignes(fichier, nombre = 30) {
 }
 
 /**
+ * Environment of the measured server, and of the command line run beside it: the embedded
+ * database in `dossierPglite` with its demonstration data (the path being measured), never a
+ * DATABASE_URL inherited from the shell.
+ */
+export function environnementApplication({ port, dossierPglite }) {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PGLITE_DIR: dossierPglite, PORT: String(port), NODE_ENV: "production" };
+  delete env.DATABASE_URL;
+  delete env.EFNE_DEMONSTRATION;
+  return env;
+}
+
+/**
+ * Runs `npm run cli -- …argv` with the server's environment, so that the command line finds the
+ * running application's database directory and sends its command to the application's control
+ * endpoint. Resolves with { code, sortie, erreurs } (stdout and stderr as text); rejects after
+ * `delaiMs` (the command is then stopped like any other child).
+ */
+export function executerCli({ racine, port, dossierPglite, argv, delaiMs = 120_000 }) {
+  const enfant = spawn("npm", ["run", "--silent", "cli", "--", ...argv], {
+    cwd: racine,
+    env: environnementApplication({ port, dossierPglite }),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const suivi = suivre(enfant);
+  let sortie = "";
+  let erreurs = "";
+  enfant.stdout.setEncoding("utf8").on("data", (texte) => (sortie += texte));
+  enfant.stderr.setEncoding("utf8").on("data", (texte) => (erreurs += texte));
+  let minuterie;
+  const delai = new Promise((_, rejeter) => {
+    minuterie = setTimeout(() => {
+      arreter(suivi, { delaiMs: 5_000 }).finally(() => rejeter(new Error(`« npm run cli -- ${argv.join(" ")} » n'a pas terminé en ${delaiMs / 1000} s`)));
+    }, delaiMs);
+  });
+  const fin = suivi.termine.then((f) => {
+    if (f.erreur) throw f.erreur;
+    return { code: f.code, sortie, erreurs };
+  });
+  return Promise.race([fin, delai]).finally(() => clearTimeout(minuterie));
+}
+
+/**
  * Spawns `next start` on 127.0.0.1:`port` with the embedded database in `dossierPglite`,
  * its output appended to `journal`. Returns the follow-up object and the spawn instant.
  */
 export function lancerNext({ racine, port, dossierPglite, journal }) {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PGLITE_DIR: dossierPglite, PORT: String(port), NODE_ENV: "production" };
-  // Always the embedded database with its demonstration data: the path being measured.
-  delete env.DATABASE_URL;
-  delete env.EFNE_DEMONSTRATION;
+  const env = environnementApplication({ port, dossierPglite });
   const sortie = openSync(journal, "a");
   const debut = performance.now();
   try {
