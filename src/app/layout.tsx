@@ -37,7 +37,11 @@ export default async function RacineLayout({ children }: { children: ReactNode }
               { label: "Pied de page", anchor: "#pied-de-page" },
             ]}
           />
-          <EnTete connecte={session !== null} administrateur={peutAdministrer(session?.acteur ?? null).autorise} />
+          <EnTete
+            connecte={session !== null}
+            administrateur={peutAdministrer(session?.acteur ?? null).autorise}
+            agent={session !== null && ["administrateur", "prefecture-region", "prefecture-departement"].includes(session.acteur.role)}
+          />
           <main id="contenu" tabIndex={-1} className="fr-pt-2w">
             {children}
           </main>

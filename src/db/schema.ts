@@ -171,6 +171,8 @@ export const utilisateurs = pgTable("utilisateurs", {
   proconnectSub: text("proconnect_sub").unique(),
   /** Préfecture agents: the daily digest of new candidates (opt-out on /profil). */
   recevoirResumes: boolean("recevoir_resumes").notNull().default(true),
+  /** The préfecture space opened last ("/gouvernances/departements/58"): the "Gouvernance" entry leads back to it. */
+  dernierTerritoire: text("dernier_territoire"),
 });
 
 export const perimetresUtilisateurs = pgTable(
@@ -339,7 +341,12 @@ export const formulairesManifestation = pgTable(
   (t) => [index("formulaires_manifestation_utilisateur_idx").on(t.utilisateurId), index("formulaires_manifestation_candidat_idx").on(t.candidatId)],
 );
 
-/** The contacts a sent form gave (politique, technique, structure), for the préfecture's lists and exports. */
+/**
+ * The contact lines of the préfectures' lists and exports (PRODUCT §5), one per contact of the
+ * current sent forms: the filler's contacts (politique, technique, structure) and the contacts of
+ * the partners a porteur names (role partenaire). Written when a form is sent, with what the export
+ * shows, so that the export reads one indexed table in order, whatever its size.
+ */
 export const contactsManifestation = pgTable(
   "contacts_manifestation",
   {
@@ -347,16 +354,34 @@ export const contactsManifestation = pgTable(
     formulaireId: uuid("formulaire_id")
       .notNull()
       .references(() => formulairesManifestation.id, { onDelete: "cascade" }),
+    /** The candidate whose form gave the contact (the porteur, for a partner's contact). */
     candidatId: uuid("candidat_id")
       .notNull()
       .references(() => candidats.id, { onDelete: "cascade" }),
+    /** politique, technique, structure, or partenaire. */
     role: text("role").notNull(),
     nom: text("nom").notNull(),
     prenom: text("prenom").notNull(),
     fonction: text("fonction").notNull(),
     email: text("email").notNull(),
+    /** The organisation the contact belongs to, its type (region, departement, epci, commune, structure) and codes. */
+    organisation: text("organisation").notNull().default(""),
+    typologie: text("typologie").notNull().default(""),
+    codeSiret: text("code_siret"),
+    codeInsee: text("code_insee"),
+    /** porteur, participant or partenaire. */
+    manifestation: text("manifestation").notNull().default(""),
+    nomPorteur: text("nom_porteur"),
+    /** Where the line counts (the candidate's départements; for a partner, where it counts as suggested). */
+    departements: text("departements").array().notNull().default(sql`'{}'::text[]`),
+    deposeLe: timestamp("depose_le", { withTimezone: true }),
+    demonstration: boolean("demonstration").notNull().default(false),
   },
-  (t) => [index("contacts_manifestation_candidat_idx").on(t.candidatId)],
+  (t) => [
+    index("contacts_manifestation_candidat_idx").on(t.candidatId),
+    index("contacts_manifestation_departements_idx").using("gin", t.departements),
+    index("contacts_manifestation_depose_idx").on(t.deposeLe, t.id),
+  ],
 );
 
 /**

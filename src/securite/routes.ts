@@ -8,8 +8,8 @@ export type Acces = "public" | "connecte" | "capacite";
 
 export interface Route {
   chemin: string;
-  /** "redirection": a route handler outside /api that answers with a redirect (the ProConnect steps). */
-  type: "page" | "api" | "redirection";
+  /** "redirection": a route handler outside /api that answers with a redirect (the ProConnect steps); "fichier": a download. */
+  type: "page" | "api" | "redirection" | "fichier";
   methodes: ReadonlyArray<"GET" | "POST" | "PUT" | "PATCH" | "DELETE">;
   acces: Acces;
   libelle: string;
@@ -26,7 +26,22 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/administration/utilisateurs", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Utilisateurs (capacité administrer)" },
   { chemin: "/administration/utilisateurs/inviter", type: "page", methodes: ["GET", "POST"], acces: "capacite", libelle: "Inviter un utilisateur (capacité administrer)" },
   { chemin: "/administration/utilisateurs/{id}", type: "page", methodes: ["GET", "POST"], acces: "capacite", libelle: "Un utilisateur : rôle, périmètre, état, historique (capacité administrer)" },
+  { chemin: "/gouvernances", type: "page", methodes: ["GET"], acces: "public", libelle: "Espace préfecture : le dernier territoire ouvert (ou celui choisi), sinon sa présentation" },
   { chemin: "/gouvernances/departements/{code}", type: "page", methodes: ["GET"], acces: "public", libelle: "Gouvernance - {département} (vue préfecture avec la capacité lireEspaceDepartement, vue publique sinon)" },
+  { chemin: "/gouvernances/departements/{code}/candidats", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Candidats à la gouvernance d'un département (lireEspaceDepartement ; présentation de l'espace sinon)" },
+  { chemin: "/gouvernances/departements/{code}/contacts", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Liste des contacts d'un département (lireEspaceDepartement)" },
+  { chemin: "/gouvernances/departements/{code}/contacts.csv", type: "fichier", methodes: ["GET"], acces: "capacite", libelle: "Export CSV des contacts d'un département (lireEspaceDepartement)" },
+  { chemin: "/gouvernances/departements/{code}/contacts.xlsx", type: "fichier", methodes: ["GET"], acces: "capacite", libelle: "Export XLSX des contacts d'un département (lireEspaceDepartement)" },
+  { chemin: "/gouvernances/regions/{code}", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Gouvernance - {région} (lireEspaceRegion ; présentation de l'espace sinon)" },
+  { chemin: "/gouvernances/regions/{code}/candidats", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Candidats d'une région (lireEspaceRegion)" },
+  { chemin: "/gouvernances/regions/{code}/contacts", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Liste des contacts d'une région (lireEspaceRegion)" },
+  { chemin: "/gouvernances/regions/{code}/contacts.csv", type: "fichier", methodes: ["GET"], acces: "capacite", libelle: "Export CSV des contacts d'une région (lireEspaceRegion)" },
+  { chemin: "/gouvernances/regions/{code}/contacts.xlsx", type: "fichier", methodes: ["GET"], acces: "capacite", libelle: "Export XLSX des contacts d'une région (lireEspaceRegion)" },
+  { chemin: "/gouvernances/national", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Gouvernance - France entière (lireEspaceNational ; présentation de l'espace sinon)" },
+  { chemin: "/gouvernances/national/candidats", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Candidats de toute la France (lireEspaceNational)" },
+  { chemin: "/gouvernances/national/contacts", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Liste des contacts de toute la France (lireEspaceNational)" },
+  { chemin: "/gouvernances/national/contacts.csv", type: "fichier", methodes: ["GET"], acces: "capacite", libelle: "Export CSV national des contacts (lireEspaceNational)" },
+  { chemin: "/gouvernances/national/contacts.xlsx", type: "fichier", methodes: ["GET"], acces: "capacite", libelle: "Export XLSX national des contacts (lireEspaceNational)" },
   { chemin: "/accessibilite", type: "page", methodes: ["GET"], acces: "public", libelle: "Déclaration d'accessibilité" },
   { chemin: "/mentions-legales", type: "page", methodes: ["GET"], acces: "public", libelle: "Mentions légales" },
   { chemin: "/donnees-personnelles", type: "page", methodes: ["GET"], acces: "public", libelle: "Données personnelles" },
@@ -43,10 +58,11 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/api/v1/openapi.json", type: "api", methodes: ["GET"], acces: "public", libelle: "Document OpenAPI" },
   { chemin: "/api/v1/territoires/departements", type: "api", methodes: ["GET"], acces: "public", libelle: "Départements" },
   { chemin: "/api/v1/territoires/departements/{code}", type: "api", methodes: ["GET"], acces: "public", libelle: "Un département" },
+  { chemin: "/api/v1/statistiques/nationales", type: "api", methodes: ["GET"], acces: "public", libelle: "Statistiques nationales (organisations distinctes, état des gouvernances)" },
   { chemin: "/api/v1/departements/{code}/candidatures/statistiques", type: "api", methodes: ["GET"], acces: "public", libelle: "Statistiques des candidatures d'un département (agrégats seulement)" },
 ];
 
 /** A concrete address to visit for each route (parameters filled with a real example). */
 export function exempleDeChemin(route: Route): string {
-  return route.chemin.replace("{code}", "58").replace("{id}", "00000000-0000-4000-8000-000000000000").replace("{persona}", "commune");
+  return route.chemin.replace("/regions/{code}", "/regions/27").replace("{code}", "58").replace("{id}", "00000000-0000-4000-8000-000000000000").replace("{persona}", "commune");
 }

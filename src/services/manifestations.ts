@@ -477,11 +477,43 @@ export async function enregistrerCandidature(
     })
     .returning({ id: candidats.id });
   const candidatId = (candidat as { id: string }).id;
-  const contacts =
+  // The lines of the préfectures' lists: this form's replace those of the organisation's earlier form of the same kind.
+  const porteur = estContenuPorter(c);
+  await db
+    .delete(contactsManifestation)
+    .where(and(eq(contactsManifestation.candidatId, candidatId), inArray(contactsManifestation.manifestation, porteur ? ["porteur", "partenaire"] : ["participant"])));
+  const commun = { formulaireId: p.formulaireId, candidatId, deposeLe: p.maintenant, demonstration: p.demonstration };
+  const dUnCandidat = {
+    ...commun,
+    organisation: c.nom,
+    typologie: c.type,
+    codeSiret: c.type === "structure" ? c.siret : null,
+    codeInsee: c.type === "structure" ? null : c.code,
+    manifestation: porteur ? "porteur" : "participant",
+    departements: departementsConcernes,
+  };
+  const lignes: Array<typeof contactsManifestation.$inferInsert> =
     c.type === "structure"
-      ? [{ role: "structure", ...c.contactStructure }]
-      : [{ role: "politique", ...c.contactPolitique }, ...(c.contactTechnique ? [{ role: "technique", ...c.contactTechnique }] : [])];
-  await db.insert(contactsManifestation).values(contacts.map((contact) => ({ ...contact, formulaireId: p.formulaireId, candidatId })));
+      ? [{ ...dUnCandidat, role: "structure", ...c.contactStructure }]
+      : [{ ...dUnCandidat, role: "politique", ...c.contactPolitique }, ...(c.contactTechnique ? [{ ...dUnCandidat, role: "technique", ...c.contactTechnique }] : [])];
+  if (porteur) {
+    for (const partenaire of c.partenaires) {
+      if (!partenaire.contact) continue;
+      lignes.push({
+        ...commun,
+        ...partenaire.contact,
+        role: "partenaire",
+        organisation: partenaire.nom,
+        typologie: partenaire.type,
+        codeSiret: null,
+        codeInsee: partenaire.type === "structure" ? null : partenaire.code,
+        manifestation: "partenaire",
+        nomPorteur: c.nom,
+        departements: partenaire.departements,
+      });
+    }
+  }
+  for (let i = 0; i < lignes.length; i += 1000) await db.insert(contactsManifestation).values(lignes.slice(i, i + 1000));
   await db
     .update(formulairesManifestation)
     .set({ etat: "envoye", intention: estContenuPorter(c) ? "porter" : "participer", contenu: c, candidatId, envoyeLe: p.maintenant, modifieLe: p.maintenant })
@@ -544,30 +576,48 @@ export interface StatistiquesCandidatures {
   demonstration: boolean;
 }
 
-/**
- * The counts of PRODUCT §12 for one département: distinct organisations attributed to it with a
- * sent form, by intention. Partners suggested come from the "porter" forms' perimeters.
- */
-export async function statistiquesCandidatures(db: Executeur, codeDepartement: string): Promise<StatistiquesCandidatures> {
+/** SQL: the array column shares a code with the given départements. */
+export function dansLesDepartements(colonne: unknown, codes: readonly string[]) {
+  if (codes.length === 0) return sql`false`;
+  return sql`${colonne} && array[${sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+/** Per type of candidate, the distinct organisations with a sent form of each intention, in the départements. */
+export async function candidatsParTypeEtIntention(db: Executeur, codes: readonly string[]) {
   const lignes = await db
     .select({
       intention: formulairesManifestation.intention,
-      estStructure: sql<boolean>`${candidats.type} = 'structure'`,
+      type: candidats.type,
       candidats: sql<number>`count(distinct ${candidats.id})`,
       demonstration: sql<boolean>`bool_or(${candidats.demonstration})`,
     })
     .from(candidats)
     .innerJoin(formulairesManifestation, and(eq(formulairesManifestation.candidatId, candidats.id), eq(formulairesManifestation.etat, "envoye")))
-    .where(sql`${codeDepartement} = any(${candidats.departements})`)
-    .groupBy(formulairesManifestation.intention, sql`${candidats.type} = 'structure'`);
+    .where(dansLesDepartements(candidats.departements, codes))
+    .groupBy(formulairesManifestation.intention, candidats.type);
+  return lignes.map((l) => ({ intention: l.intention as Intention, type: l.type as TypeCandidat, candidats: Number(l.candidats), demonstration: Boolean(l.demonstration) }));
+}
+
+/**
+ * The counts of PRODUCT §12 for one département, or a set of them (a région, the nation): distinct
+ * organisations attributed to them with a sent form, by intention. Partners suggested come from the
+ * "porter" forms' perimeters.
+ */
+export async function statistiquesCandidatures(db: Executeur, departementOuListe: string | readonly string[]): Promise<StatistiquesCandidatures> {
+  const codes = typeof departementOuListe === "string" ? [departementOuListe] : departementOuListe;
+  const lignes = await candidatsParTypeEtIntention(db, codes);
   const compte = (intention: Intention, structure: boolean) =>
-    Number(lignes.find((l) => l.intention === intention && Boolean(l.estStructure) === structure)?.candidats ?? 0);
-  const partenaires = await partenairesSuggeres(db, codeDepartement);
+    lignes.filter((l) => l.intention === intention && (l.type === "structure") === structure).reduce((n, l) => n + l.candidats, 0);
+  const partenaires = await partenairesSuggeres(db, codes);
+  // An organisation is of one type: summing the types' distinct counts counts it once.
   return {
     porteurs: { collectivites: compte("porter", false) },
     partenairesSuggeres: partenaires,
     souhaitentParticiper: { collectivites: compte("participer", false), structures: compte("participer", true) },
-    demonstration: lignes.some((l) => Boolean(l.demonstration)),
+    demonstration: lignes.some((l) => l.demonstration),
   };
 }
 
@@ -579,22 +629,22 @@ export async function statistiquesDuDepartement(db: Executeur, code: string): Pr
   return succes(await statistiquesCandidatures(db, departement.valeur.code));
 }
 
-/** Partners named in the sent "porter" forms (their `contenu.partenaires`), distinct, attributed to the département. */
-async function partenairesSuggeres(db: Executeur, codeDepartement: string): Promise<{ collectivites: number; structures: number }> {
+/** Partners named in the sent "porter" forms (their `contenu.partenaires`), distinct, attributed to the départements. */
+async function partenairesSuggeres(db: Executeur, codes: readonly string[]): Promise<{ collectivites: number; structures: number }> {
   const porteurs = await db
     .select({ contenu: formulairesManifestation.contenu })
     .from(formulairesManifestation)
     .innerJoin(candidats, eq(candidats.id, formulairesManifestation.candidatId))
-    .where(and(eq(formulairesManifestation.etat, "envoye"), eq(formulairesManifestation.intention, "porter"), sql`${codeDepartement} = any(${candidats.departements})`));
+    .where(and(eq(formulairesManifestation.etat, "envoye"), eq(formulairesManifestation.intention, "porter"), dansLesDepartements(candidats.departements, codes)));
+  const ici = new Set(codes);
   const collectivites = new Set<string>();
   const structures = new Set<string>();
   for (const { contenu } of porteurs) {
     const partenaires = (contenu as { partenaires?: Array<{ cle: string; type: string; departements: string[] }> } | null)?.partenaires ?? [];
     for (const p of partenaires) {
-      if (!p.departements.includes(codeDepartement)) continue;
+      if (!p.departements.some((d) => ici.has(d))) continue;
       (p.type === "structure" ? structures : collectivites).add(p.cle);
     }
   }
   return { collectivites: collectivites.size, structures: structures.size };
 }
-

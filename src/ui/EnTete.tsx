@@ -27,9 +27,11 @@ export function estActive(chemin: string, courant: string): boolean {
  * entry marked after a navigation (caught by the end-to-end tests).
  */
 export const ENTREE_ADMINISTRATION: EntreeNavigation = { libelle: "Administration", chemin: "/administration" };
+/** For the préfectures and the national team: their territory's space (the one opened last). */
+export const ENTREE_ESPACE_PREFECTURE: EntreeNavigation = { libelle: "Espace préfecture", chemin: "/gouvernances" };
 
-export function EnTete({ connecte, administrateur }: { connecte: boolean; administrateur: boolean }) {
-  const navigation = administrateur ? [...NAVIGATION_PRINCIPALE, ENTREE_ADMINISTRATION] : NAVIGATION_PRINCIPALE;
+export function EnTete({ connecte, administrateur, agent = false }: { connecte: boolean; administrateur: boolean; agent?: boolean }) {
+  const navigation = [...NAVIGATION_PRINCIPALE, ...(agent ? [ENTREE_ESPACE_PREFECTURE] : []), ...(administrateur ? [ENTREE_ADMINISTRATION] : [])];
   const courant = usePathname() ?? "/";
   return (
     <Header

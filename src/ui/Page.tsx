@@ -7,17 +7,20 @@ import { LienRetour } from "./LienRetour";
 export function Page({
   titre,
   filAriane,
+  pageCourante,
   retour,
   children,
 }: {
   titre: string;
   filAriane?: SegmentFilAriane[];
+  /** The breadcrumb's last item, when it differs from the title. */
+  pageCourante?: string;
   retour?: string;
   children: ReactNode;
 }) {
   return (
     <div className={fr.cx("fr-container", "fr-pb-6w")}>
-      <FilAriane segments={filAriane} pageCourante={titre} />
+      <FilAriane segments={filAriane} pageCourante={pageCourante ?? titre} />
       {retour && (
         <p className={fr.cx("fr-mb-3w")}>
           <LienRetour chemin={retour} />

@@ -75,6 +75,19 @@ export const documentOpenApi = {
         },
       },
     },
+    "/api/v1/statistiques/nationales": {
+      get: {
+        summary: "Statistiques nationales : organisations distinctes candidates par type, gouvernances par état",
+        description:
+          "candidatsCoPortage compte les collectivités qui portent une feuille de route, souhaitentEtreImpliques celles et les structures qui souhaitent participer. Tant que les gouvernances ne sont pas déposées dans l'espace, chaque département compte dans « aucune ».",
+        responses: {
+          "200": {
+            description: "Les nombres",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/StatistiquesNationales" } } },
+          },
+        },
+      },
+    },
     "/api/v1/moi": {
       get: {
         summary: "La personne connectée, son rôle et ses territoires",
@@ -94,6 +107,35 @@ export const documentOpenApi = {
   components: {
     schemas: {
       Erreur: { type: "object", required: ["erreur"], properties: { erreur: { type: "string" } } },
+      StatistiquesNationales: {
+        type: "object",
+        required: ["prefecturesAyantRemonteUneGouvernance", "candidatsCoPortage", "souhaitentEtreImpliques", "gouvernances", "demonstration"],
+        properties: {
+          prefecturesAyantRemonteUneGouvernance: { type: "integer" },
+          candidatsCoPortage: {
+            type: "object",
+            required: ["conseilsRegionaux", "conseilsDepartementaux", "epci"],
+            properties: { conseilsRegionaux: { type: "integer" }, conseilsDepartementaux: { type: "integer" }, epci: { type: "integer" } },
+          },
+          souhaitentEtreImpliques: {
+            type: "object",
+            required: ["conseilsRegionaux", "conseilsDepartementaux", "epci", "communes", "structures"],
+            properties: {
+              conseilsRegionaux: { type: "integer" },
+              conseilsDepartementaux: { type: "integer" },
+              epci: { type: "integer" },
+              communes: { type: "integer" },
+              structures: { type: "integer" },
+            },
+          },
+          gouvernances: {
+            type: "object",
+            required: ["aucune", "brouillon", "deposee", "validee", "aCompleter"],
+            properties: { aucune: { type: "integer" }, brouillon: { type: "integer" }, deposee: { type: "integer" }, validee: { type: "integer" }, aCompleter: { type: "integer" } },
+          },
+          demonstration: { type: "boolean", description: "Vrai quand des candidatures de démonstration (fictives) sont comptées." },
+        },
+      },
       StatistiquesCandidatures: {
         type: "object",
         required: ["porteurs", "partenairesSuggeres", "souhaitentParticiper", "demonstration"],

@@ -9,6 +9,7 @@ import { listesPourParticiper, type Contact, type Formulaire } from "@/services/
 import { lirePorter, type EtatPorter } from "@/services/porter";
 import type { Acteur } from "@/domain/identite/roles";
 import { Page } from "@/ui/Page";
+import { Pagination } from "@/ui/Pagination";
 import { envoyerLaFeuilleDeRoute, supprimerLaStructure, terminerLEtape } from "../../actions-porter";
 import { FormulaireParticiper } from "../FormulaireParticiper";
 import { CarteContact, FormulaireStructure } from "./Cartes";
@@ -133,7 +134,7 @@ function EtapeContacts({ etat, page }: { etat: EtatPorter; page: string | undefi
       {visibles.map((c) => (
         <CarteContact key={c.cle} formulaire={formulaire.id} cle={c.cle} nom={c.nom} detail={c.detail} horsTerritoire={c.horsTerritoire} contact={c.contact} />
       ))}
-      {pages > 1 && <Pagination page={numero} pages={pages} lien={(n) => lienEtape("contacts", `&page=${n}`)} />}
+      <Pagination page={numero} pages={pages} lien={(n) => lienEtape("contacts", `&page=${n}`)} libelle="Pagination des contacts" />
       <form action={terminerLEtape.bind(null, formulaire.id, "contacts")} className="fr-mt-5w">
         <div className="fr-checkbox-group fr-mb-3w">
           <input type="checkbox" id="contacts-plus-tard" name="contactsPlusTard" defaultChecked={formulaire.brouillon.contactsPlusTard === true} />
@@ -147,42 +148,6 @@ function EtapeContacts({ etat, page }: { etat: EtatPorter; page: string | undefi
         </button>
       </form>
     </>
-  );
-}
-
-function Pagination({ page, pages, lien }: { page: number; pages: number; lien: (n: number) => string }) {
-  return (
-    <nav role="navigation" className="fr-pagination" aria-label="Pagination des contacts">
-      <ul className="fr-pagination__list">
-        <li>
-          {page > 1 ? (
-            <Link className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href={lien(page - 1)}>
-              Page précédente
-            </Link>
-          ) : (
-            <a className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true" role="link">
-              Page précédente
-            </a>
-          )}
-        </li>
-        <li>
-          <a className="fr-pagination__link" aria-current="page" title={`Page ${page}`} role="link">
-            {page} / {pages}
-          </a>
-        </li>
-        <li>
-          {page < pages ? (
-            <Link className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href={lien(page + 1)}>
-              Page suivante
-            </Link>
-          ) : (
-            <a className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true" role="link">
-              Page suivante
-            </a>
-          )}
-        </li>
-      </ul>
-    </nav>
   );
 }
 

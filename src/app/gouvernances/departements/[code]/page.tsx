@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { connexionApplication } from "@/db/connexion-application";
 import { ouvrirEspaceDepartement } from "@/services/espaces";
 import { obtenirDepartement } from "@/services/territoires";
 import { Page } from "@/ui/Page";
 import { sessionCourante } from "../../../session";
+import { PageEspace } from "../../_espace/Espace";
 
 type Parametres = { params: Promise<{ code: string }> };
 
@@ -23,26 +23,35 @@ export default async function EspaceDepartement({ params }: Parametres) {
   const resultat = await ouvrirEspaceDepartement({ db, acteur: session?.acteur ?? null, code });
   if (!resultat.ok) notFound();
   const { departement, vue, peutModifier } = resultat.valeur;
+  if (vue === "prefecture") {
+    return (
+      <PageEspace
+        demande={{ type: "departement", code: departement.code }}
+        etatGouvernance={
+          <section aria-labelledby="gouvernance-titre" className="fr-mb-6w">
+            <h2 id="gouvernance-titre" className="fr-h4">
+              Gouvernance du département
+            </h2>
+            <p>Aucune gouvernance n&apos;a encore été déposée pour ce département.</p>
+            <p className="fr-text--sm">
+              {peutModifier
+                ? "La proposition de gouvernance se rédigera ici."
+                : "Vous consultez ce département en lecture seule (préfecture de région ou équipe nationale)."}
+            </p>
+          </section>
+        }
+      />
+    );
+  }
   return (
     <Page titre={`Gouvernance - ${departement.nom}`}>
-      {vue === "prefecture" ? (
-        <>
-          <p className="fr-text--lead">Gouvernance de l&apos;Inclusion Numérique</p>
-          <Notice title="Les candidats, les contacts et la proposition de gouvernance de ce département arriveront ici." />
-          <p className="fr-mt-3w">
-            {peutModifier
-              ? "Vous pourrez compléter la gouvernance de ce département."
-              : "Vous consultez ce département en lecture seule (préfecture de région ou équipe nationale)."}
-          </p>
-        </>
-      ) : (
-        <>
-          <p className="fr-text--lead">
-            {departement.nom} ({departement.code}), région {departement.region.nom}
-          </p>
-          <p>Aucune gouvernance n&apos;a encore été déposée pour ce département.</p>
-        </>
-      )}
+      <p className="fr-text--lead">
+        {departement.nom} ({departement.code}), région {departement.region.nom}
+      </p>
+      <p>Aucune gouvernance n&apos;a encore été déposée pour ce département.</p>
+      <p>
+        L&apos;espace préfecture de ce département (candidats, contacts, gouvernance en préparation) est réservé aux agents de la préfecture et à l&apos;équipe nationale.
+      </p>
     </Page>
   );
 }

@@ -1,0 +1,6 @@
+import { routeExport } from "../../../_espace/export";
+
+export const dynamic = "force-dynamic";
+
+/** The contacts of the region, as a .xlsx file (PRODUCT §5 and §12). */
+export const GET = routeExport("xlsx", (p) => ({ type: "region", code: p.code ?? "" }));
