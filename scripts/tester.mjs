@@ -65,7 +65,7 @@ executer("Types (tsc)", bin("tsc"), ["--noEmit"], { budget: 3 * MINUTE });
 executer("Lint et règle des couches (eslint)", bin("eslint"), ["."], { budget: 3 * MINUTE });
 vitest("Tests unitaires et d'intégration (PGlite et PostgreSQL)", ["unitaires", "integration-pglite", "integration-postgresql"], join(resultats, "vitest.json"), 8 * MINUTE);
 if (chromiumDisponible()) {
-  vitest("Tests de bout en bout (Chromium, axe)", ["e2e"], join(resultats, "e2e.json"), 11 * MINUTE);
+  vitest("Tests de bout en bout (Chromium, axe)", ["e2e"], join(resultats, "e2e.json"), 13 * MINUTE);
 } else {
   etapes.push({ nom: "Tests de bout en bout (Chromium absent)", ok: false, duree: 0 });
   echoues += 1;

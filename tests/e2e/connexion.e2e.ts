@@ -103,11 +103,11 @@ describe("accès selon le rôle et le territoire", () => {
     const session = await connecter("agent.58@nievre.gouv.fr");
     const { page } = session;
     await visiter(session, "/gouvernances/departements/58");
-    expect(await page.locator("main h1").textContent()).toBe("Gouvernance - Nièvre");
-    expect(await page.getByText("Les candidats, les contacts et la proposition de gouvernance de ce département arriveront ici.").isVisible()).toBe(true);
+    expect(await page.locator("main h1").textContent()).toBe("Gouvernance de l'Inclusion Numérique");
+    expect(await page.getByRole("link", { name: "Voir et exporter la liste des contacts" }).isVisible()).toBe(true);
     await visiter(session, "/gouvernances/departements/89");
     expect(await page.locator("main h1").textContent()).toBe("Gouvernance - Yonne");
-    expect(await page.getByText("Les candidats, les contacts").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Voir et exporter la liste des contacts" }).count()).toBe(0);
     expect(await page.getByText("Aucune gouvernance n'a encore été déposée pour ce département.").isVisible()).toBe(true);
     await visiter(session, "/administration");
     expect(await page.getByText("Accès non autorisé").isVisible()).toBe(true);
@@ -120,7 +120,7 @@ describe("accès selon le rôle et le territoire", () => {
   it("sans session, l'espace d'un département est la vue publique et l'administration renvoie vers la connexion", async () => {
     const session = await nouvelleSession();
     await visiter(session, "/gouvernances/departements/58");
-    expect(await session.page.getByText("Les candidats, les contacts").count()).toBe(0);
+    expect(await session.page.getByRole("link", { name: "Voir et exporter la liste des contacts" }).count()).toBe(0);
     await visiter(session, "/administration");
     expect(session.page.url()).toBe(url("/connexion"));
     const inconnu = await session.page.goto(url("/gouvernances/departements/99"));
@@ -143,7 +143,7 @@ describe("accès selon le rôle et le territoire", () => {
     expect(await page.getByText("À agent.58@nievre.gouv.fr", { exact: false }).count()).toBeGreaterThan(0);
     expect(await page.getByText("/connexion/lien?jeton=", { exact: false }).count()).toBeGreaterThan(0);
     await visiter(session, "/gouvernances/departements/2A");
-    expect(await page.getByText("Vous pourrez compléter la gouvernance de ce département.").isVisible()).toBe(true);
+    expect(await page.getByText("La proposition de gouvernance se rédigera ici.").isVisible()).toBe(true);
     await session.contexte.close();
   });
 });

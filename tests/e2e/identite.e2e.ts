@@ -160,10 +160,10 @@ describe.each(["pglite", "postgresql"] as const)("identité et accès, base %s",
     expect(moi).toEqual({ email: agent.email, prenom: "Camille", nom: "Martin", role: "prefecture-departement", perimetres: [{ type: "departement", code: "58" }] });
 
     await visiterSur(session, serveur, "/gouvernances/departements/58");
-    expect(await page.locator("main h1").textContent()).toBe("Gouvernance - Nièvre");
-    expect(await page.getByText("Les candidats, les contacts et la proposition de gouvernance de ce département arriveront ici.").isVisible()).toBe(true);
+    expect(await page.locator("main h1").textContent()).toBe("Gouvernance de l'Inclusion Numérique");
+    expect(await page.getByRole("link", { name: "Voir et exporter la liste des contacts" }).isVisible()).toBe(true);
     await visiterSur(session, serveur, "/gouvernances/departements/89");
-    expect(await page.getByText("Les candidats, les contacts").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Voir et exporter la liste des contacts" }).count()).toBe(0);
     for (const chemin of ["/administration", "/administration/utilisateurs", "/administration/utilisateurs/inviter", "/administration/courriels"]) {
       await visiterSur(session, serveur, chemin);
       expect(await page.getByText("Accès non autorisé").isVisible(), chemin).toBe(true);
