@@ -13,6 +13,10 @@
  *      hydrated (< 3 s), one commune ticked -> counter (< 100 ms), "Sélectionner toutes les
  *      communes" on the largest list -> counter (< 200 ms) and -> "Enregistré" (< 2 s), every list
  *      open (informational), then one commune ticked with everything open (< 100 ms)
+ *   6. the national contacts exports with 100,000 generated contact lines (bench/generer-contacts.ts
+ *      run on the stopped server's database, then the server started again): CSV and XLSX
+ *      downloaded by an "administrateur" session, time to the last byte (< 10 s each) and peak rise
+ *      of the server's resident memory above idle (< 300 MB each); lines and rows checked
  *
  * It reports and never gates: exit 0 whether or not targets are met, 1 when a figure could not
  * be measured (build failed, server never healthy, page in error...). Everything listens on
@@ -26,11 +30,12 @@ import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { mesurerCharge } from "./lib/charge.mjs";
+import { mesurerExports, rssAuRepos, seConnecterParLeLien } from "./lib/export-contacts.mjs";
 import { HOTE, obtenir, portLibre } from "./lib/http.mjs";
 import { mesurerPerimetre, statistiques } from "./lib/perimetre.mjs";
 import { mesurerPoidsJs } from "./lib/poids-js.mjs";
-import { arreter, arreterTout, attendreSante, dernieresLignes, executerCli, lancerNext, lancerServeurStatique, tuerToutSynchrone } from "./lib/processus.mjs";
-import { kilooctets, millisecondes, parSeconde, pourcent, secondes, tableMarkdown, tableTexte, verdict } from "./lib/rapport.mjs";
+import { arreter, arreterTout, attendreSante, dernieresLignes, executerCli, executerGenerateurContacts, lancerNext, lancerServeurStatique, tuerToutSynchrone } from "./lib/processus.mjs";
+import { kilooctets, megaoctets, millisecondes, parSeconde, pourcent, secondes, tableMarkdown, tableTexte, verdict } from "./lib/rapport.mjs";
 import { constructionAJour, construireSiNecessaire as construireSiBesoin } from "../scripts/construction.mjs";
 
 const racine = fileURLToPath(new URL("..", import.meta.url));
@@ -46,11 +51,22 @@ const CIBLES = {
   perimetreCaseMs: 100,
   perimetreToutesMs: 200,
   perimetreEnregistreMs: 2_000,
+  // 6. National contacts export of 100,000 generated lines, each format (MB = 10^6 bytes).
+  exportDernierOctetMs: 10_000,
+  exportHausseRssOctets: 300 * 1e6,
 };
 /** Repetitions of measure 5: loads of the step, single ticks (5b and 5f), clicks on "Sélectionner toutes les communes" each way. */
 const PERIMETRE = { chargements: 5, cases: 20, toutes: 5 };
 /** The "contact" account created by the command line for measure 5. */
-const EMAIL_PORTEUR = "bench.porteur@exemple.fr";
+const PORTEUR = { email: "bench.porteur@exemple.fr", role: "contact", prenom: "Banc", nom: "Porteur" };
+/** The "administrateur" account of measure 6 (the national space is theirs). */
+const ADMINISTRATEUR = { email: "bench.administrateur@exemple.fr", role: "administrateur", prenom: "Banc", nom: "Administrateur" };
+/** Measure 6: contact lines generated (bench/lib/generateur-contacts.ts) and the seed; the exports, in this order. */
+const CONTACTS = { nombre: 100_000, graine: 1 };
+const EXPORTS = [
+  { format: "csv", chemin: "/gouvernances/national/contacts.csv" },
+  { format: "xlsx", chemin: "/gouvernances/national/contacts.xlsx" },
+];
 const DELAI_SANTE_MS = 120_000;
 const PAGES = ["/", "/donnees", "/gouvernance", "/accessibilite", "/mentions-legales", "/donnees-personnelles"];
 const ROUTE_JSON = "/api/v1/territoires/departements";
@@ -173,18 +189,18 @@ function regionLaPlusGrande(departements) {
 }
 
 /**
- * A "contact" account and a one-time login link, by the command line run beside the server with
- * its environment (the application holds the database directory and runs the commands itself).
+ * An account and a one-time login link, by the command line run beside the server with its
+ * environment (the application holds the database directory and runs the commands itself).
  */
-async function lienDeConnexion({ port, dossierPglite }) {
+async function lienDeConnexion({ port, dossierPglite, compte }) {
   const cli = async (argv) => {
     const r = await executerCli({ racine, port, dossierPglite, argv });
     if (r.code !== 0) throw new Error(`« npm run cli -- ${argv.join(" ")} » a échoué (code ${r.code}) : ${(r.erreurs.trim() || r.sortie.trim()).slice(0, 500)}`);
     return r;
   };
-  const creation = await cli(["utilisateurs:creer", "--email", EMAIL_PORTEUR, "--role", "contact", "--prenom", "Banc", "--nom", "Porteur"]);
+  const creation = await cli(["utilisateurs:creer", "--email", compte.email, "--role", compte.role, "--prenom", compte.prenom, "--nom", compte.nom]);
   journal(`Ligne de commande : ${creation.sortie.split("\n")[0]} ${creation.erreurs.trim()}`);
-  const emission = await cli(["connexion:lien", "--email", EMAIL_PORTEUR]);
+  const emission = await cli(["connexion:lien", "--email", compte.email]);
   const lien = /https?:\/\/\S+\/connexion\/lien\?\S+/.exec(emission.sortie)?.[0];
   if (!lien) throw new Error(`connexion:lien n'a pas affiché de lien : ${emission.sortie.trim()}`);
   return lien;
@@ -236,15 +252,55 @@ async function principal() {
   // 5. Perimeter picker of the "porter" form, for the région with the most communes.
   const region = regionLaPlusGrande(departements);
   journal(`Sélecteur de périmètre : région ${region.code} (${region.communes} communes, ${region.departements} départements), compte « contact » et lien de connexion par la ligne de commande…`);
-  const lien = await lienDeConnexion({ port, dossierPglite });
+  const lien = await lienDeConnexion({ port, dossierPglite, compte: PORTEUR });
   const perimetre = await mesurerPerimetre({ base: `http://${HOTE}:${port}`, lien, region, ...PERIMETRE, journal });
 
-  const arretFinal = await arreter(chaud.serveur.suivi, { signal: "SIGTERM", delaiMs: 30_000 });
-  journal(`Serveur arrêté (SIGTERM, ${secondes(arretFinal.dureeMs)}).`);
+  const arretChaud = await arreter(chaud.serveur.suivi, { signal: "SIGTERM", delaiMs: 30_000 });
+  journal(`Serveur arrêté (SIGTERM, ${secondes(arretChaud.dureeMs)}${arretChaud.force ? ", puis SIGKILL" : ""}).`);
+
+  // 6. National contacts export, 100,000 more lines in the same database.
+  const exportNational = await mesurerExportNational(parametres);
   nettoyerDossier();
 
   if (constructionChangee()) journal("Attention : .next a été reconstruit pendant la mesure ; les chiffres ne valent pas pour une seule construction.");
-  return { config, debutBench, finBench: new Date(), constructionChangee: constructionChangee(), chargeAvant, chargeApres: charge1(), construction, premier, arret, chaud, departements: departements.length, comparaisons, poids, perimetre };
+  return { config, debutBench, finBench: new Date(), constructionChangee: constructionChangee(), chargeAvant, chargeApres: charge1(), construction, premier, arret, chaud, departements: departements.length, comparaisons, poids, perimetre, exportNational };
+}
+
+/**
+ * Measure 6. The server is stopped: bench/generer-contacts.ts writes the contact lines into its
+ * database directory (and times the exports' keyset read in PGlite, without HTTP); the server is
+ * started again, each export route answers an anonymous request once (401, so that the idle figure
+ * holds the route modules: exceljs…), the idle RSS is read, an "administrateur" logs in, and the
+ * CSV then the XLSX are downloaded with the RSS sampled every 50 ms.
+ */
+async function mesurerExportNational(parametres) {
+  const { port, dossierPglite } = parametres;
+  journal(`Export national : génération de ${CONTACTS.nombre} lignes de contacts dans la base du serveur arrêté (graine ${CONTACTS.graine})…`);
+  const sortie = await executerGenerateurContacts({ racine, port, dossierPglite, nombre: CONTACTS.nombre, graine: CONTACTS.graine });
+  if (sortie.code !== 0) throw new Error(`bench/generer-contacts.ts a échoué (code ${sortie.code}) : ${sortie.erreurs.trim().slice(-800)}`);
+  const brut = /^RESULTAT (.+)$/m.exec(sortie.sortie)?.[1];
+  if (!brut) throw new Error(`bench/generer-contacts.ts n'a pas donné de résultat : ${sortie.sortie.trim().slice(-500)}`);
+  const generation = JSON.parse(brut);
+  for (const ligne of sortie.erreurs.trim().split("\n").filter((l) => !/^\s+\d+ \/ \d+ lignes$/.test(l))) journal(`  ${ligne}`);
+
+  const base = `http://${HOTE}:${port}`;
+  const serveur = await demarrer(`Redémarrage avec ${generation.lignesNationales} lignes de contacts`, parametres);
+  try {
+    for (const { chemin } of EXPORTS) {
+      const anonyme = await obtenir(`${base}${chemin}`);
+      if (anonyme.statut !== 401) throw new Error(`GET ${chemin} sans session répond HTTP ${anonyme.statut} (401 attendu)`);
+    }
+    const pid = serveur.serveur.suivi.enfant.pid;
+    const repos = await rssAuRepos(pid);
+    journal(`RSS au repos du serveur (pid ${repos.pids.join(", ")}) : ${megaoctets(repos.octets)}.`);
+    const lien = await lienDeConnexion({ port, dossierPglite, compte: ADMINISTRATEUR });
+    const cookie = await seConnecterParLeLien({ base, lien });
+    const exports = await mesurerExports({ base, pid, cookie, exports: EXPORTS, lignesAttendues: generation.lignesAvant + CONTACTS.nombre, rssRepos: repos.octets, journal });
+    return { generation, demarrageMs: serveur.dureeMs, repos, exports };
+  } finally {
+    const arret = await arreter(serveur.serveur.suivi, { signal: "SIGTERM", delaiMs: 30_000 });
+    journal(`Serveur arrêté (SIGTERM, ${secondes(arret.dureeMs)}).`);
+  }
 }
 
 /** Summary rows of measure 5 (verdicts on the medians; the max is shown beside). */
@@ -290,6 +346,31 @@ function lignesResumePerimetre(p) {
   ];
 }
 
+/** Summary rows of measure 6: per format, the time to the last byte (rows checked) and the memory rise. */
+function lignesResumeExport(e) {
+  const nombre = (n) => n.toLocaleString("fr-FR");
+  return e.exports.flatMap((x, i) => {
+    const lettre = (k) => String.fromCharCode(97 + 2 * i + k);
+    const nom = x.format.toUpperCase();
+    return [
+      [
+        `6${lettre(0)}`,
+        `Export national ${nom} (${nombre(e.generation.lignesNationales)} contacts) : requête → dernier octet`,
+        `${secondes(x.dernierOctetMs)} (${megaoctets(x.octets)}, ${nombre(x.lignes)} ${x.format === "csv" ? "lignes" : "rangées"}${x.lignesJustes ? "" : `, ${nombre(x.lignesAttendues)} attendues`})`,
+        `< ${CIBLES.exportDernierOctetMs / 1000} s`,
+        `${verdict(x.dernierOctetMs < CIBLES.exportDernierOctetMs && x.lignesJustes && x.verification.formules === 0)}${x.lignesJustes ? "" : " (nombre de lignes faux)"}${x.verification.formules ? " (formules non neutralisées)" : ""}`,
+      ],
+      [
+        `6${lettre(1)}`,
+        `Export national ${nom} : pic de mémoire résidente du serveur au-dessus du repos`,
+        `+${megaoctets(x.rss.hausse)} (repos ${megaoctets(x.rss.repos)}, pic ${megaoctets(x.rss.pic)})`,
+        `< ${megaoctets(CIBLES.exportHausseRssOctets)}`,
+        verdict(x.rss.hausse < CIBLES.exportHausseRssOctets),
+      ],
+    ];
+  });
+}
+
 function rapport(r) {
   const [json, accueil] = r.comparaisons;
   const pagesEnEchec = r.poids.pages.filter((p) => !p.respecte);
@@ -312,6 +393,7 @@ function rapport(r) {
       `${verdict(pagesEnEchec.length === 0)}${pagesEnEchec.length ? ` (${pagesEnEchec.length}/${r.poids.pages.length} pages au-dessus)` : ""}`,
     ],
     ...lignesResumePerimetre(r.perimetre),
+    ...lignesResumeExport(r.exportNational),
   ];
   const enteteResume = ["#", "Mesure", "Valeur", "Cible", "Verdict"];
 
@@ -358,12 +440,45 @@ function rapport(r) {
     `Tout ouvrir (5e) : ${p.toutOuvert.clics} clics, ${secondes(p.toutOuvert.dureeMs)} en tout, ${millisecondes(p.toutOuvert.plusLongue)} pour l'ouverture la plus longue ; ensuite ${p.toutOuvert.cases} cases à cocher et ${p.toutOuvert.elements} éléments dans la page.`,
   ];
 
+  const e = r.exportNational;
+  const g = e.generation;
+  const lots = g.lectureParLots;
+  const enteteExport = ["Export", "HTTP gzip", "transférés", "fichier", "premier octet", "moitié des octets", "dernier octet", "lignes / attendues", "cellules neutralisées", "formules", "RSS départ", "RSS pic", "hausse / repos", "RSS après"];
+  const lignesExport = e.exports.map((x) => [
+    `${x.format.toUpperCase()} ${x.chemin}`,
+    x.gzip ? "oui" : "non",
+    megaoctets(x.transferes),
+    megaoctets(x.octets),
+    secondes(x.premierOctetMs),
+    secondes(x.moitieMs),
+    secondes(x.dernierOctetMs),
+    `${x.lignes} / ${x.lignesAttendues}`,
+    x.verification.neutralisees,
+    x.verification.formules,
+    megaoctets(x.rss.depart),
+    megaoctets(x.rss.pic),
+    `+${megaoctets(x.rss.hausse)}`,
+    megaoctets(x.rss.apres),
+  ]);
+  const texteExport = [
+    `Génération (bench/generer-contacts.ts, serveur arrêté, graine ${CONTACTS.graine}) : ${g.lignes} lignes de contacts, ${g.formulaires} formulaires envoyés, ${g.candidats} candidats sur ${g.departements} départements, en ${secondes(g.dureeMs)} (${g.lots} transactions) ; ${g.lignesAvant} lignes existaient avant (démonstration), l'export national en compte ${g.lignesNationales} selon la base.`,
+    lots
+      ? `Lecture par lots de l'export (lignesDeContacts, lots de 1000, dans PGlite sans HTTP) : ${lots.lots} lots, ${secondes(lots.totalMs)} en tout ; ${millisecondes(lots.premierDixiemeMs)} par lot en moyenne sur le premier dixième, ${millisecondes(lots.dernierDixiemeMs)} sur le dernier (médiane ${millisecondes(lots.medianeMs)}, max ${millisecondes(lots.maxMs)}).`
+      : "Lecture par lots : non mesurée.",
+    `Redémarrage sur cette base : /api/health 200 après ${secondes(e.demarrageMs)}. RSS au repos (processus ${e.repos.pids.join(", ")}, somme des VmRSS, 5 s après deux requêtes anonymes aux exports) : ${megaoctets(e.repos.octets)}.`,
+    ...e.exports.map(
+      (x) =>
+        `${x.format.toUpperCase()} : « ${x.fichier} » (${x.typeDeContenu}) ; ${x.format === "csv" ? `BOM ${x.verification.bom ? "présent" : "ABSENT"}, ` : `${x.verification.feuilles} feuille(s), ${x.verification.dates} dates typées, `}en-tête « ${x.verification.entete.slice(0, 90)}… » ; RSS échantillonnée ${x.rss.echantillons} fois (processus ${x.rss.pids.join(", ")}).`,
+    ),
+  ];
+
   const m = machine();
   const notes = [
     `Charge : autocannon ${r.config.connexions} connexions, pipelining 1, ${r.config.echauffement} s d'échauffement non comptées puis ${r.config.duree} s mesurées par cible. Les serveurs sont mis sous charge l'un après l'autre, jamais en même temps (le serveur Next.js reste lancé mais inactif pendant la mesure du fichier statique ; le serveur statique n'existe que pendant la sienne), pour ne pas se partager les ${m.coeurs} cœurs. autocannon tourne sur la même machine et prend sa part du processeur dans les deux cas.`,
     "req/s = moyenne des échantillons d'une seconde d'autocannon ; latences en ms. Le fichier statique contient exactement les octets de la réponse de la route (même taille, même Content-Type), servi depuis la mémoire par bench/serveur-statique.mjs.",
     "JavaScript : ce que Chromium télécharge pour afficher la page (toutes les réponses de type script jusqu'au repos du réseau, y compris celles chargées après l'hydratation, comme le JavaScript du DSFR), chacune compressée par zlib gzipSync (niveau par défaut) ; un script partagé compte pour chaque page. kB = 1000 octets. Les scripts en ligne (charge RSC) font partie du HTML, montré à part, hors cible.",
     `Sélecteur de périmètre : Chromium de Debian, compte « contact » créé et lien de connexion affiché par la ligne de commande (exécutée par l'application en cours), puis les vraies pages : connexion, choix du formulaire, étape 1 remplie, étape 2. Chargement : de navigationStart au compteur affiché, au document complet et au premier bouton de département hydraté, qui ouvre sa liste au clic (prêt) ; le territoire est déjà en cache dans le serveur (première visite de l'étape). Clics : à la souris sur le libellé, le pointeur posé puis le bouton enfoncé avec un rendu entre chaque pas, la mesure partant de l'horodatage de l'événement click dans la page ; compteur = texte du compteur modifié (MutationObserver), image suivante = après requestAnimationFrame, « Enregistré » = badge après « Enregistrement… » (aller-retour de l'action serveur). Chaque clic attend l'enregistrement du précédent. Verdicts sur les médianes.`,
+    `Export national : ${CONTACTS.nombre} lignes de contacts fictives (demonstration = true, @efne.invalid) générées dans la base du serveur arrêté, puis le serveur redémarré ; téléchargement comme un navigateur (cookie de session d'un administrateur connecté par le lien, Accept-Encoding: gzip), corps lu jusqu'au bout puis vérifié (lignes CRLF du CSV, rangées du XLSX relues par ExcelJS, cellules commençant par = + - @ neutralisées par une apostrophe). Mémoire : somme des VmRSS (/proc/<pid>/status) du serveur et de ses descendants, toutes les 50 ms pendant le téléchargement ; hausse = pic − repos. MB = 10⁶ octets.`,
     `Charge moyenne du système (1 min) : ${r.chargeAvant} au début, ${r.chargeApres} à la fin ; une charge élevée signale des chiffres bruités par d'autres processus.`,
   ];
   if (r.construction.perimee) notes.push("Des sources étaient plus récentes que la construction mesurée.");
@@ -389,6 +504,10 @@ function rapport(r) {
     tableTexte(entetePerimetreChargements, lignesPerimetreChargements),
     "",
     tableTexte(entetePerimetreClics, lignesPerimetreClics),
+    "",
+    "Export national des contacts :",
+    ...texteExport,
+    tableTexte(enteteExport, lignesExport),
     "",
     ...notes.map((n) => `- ${n}`),
     "",
@@ -441,6 +560,12 @@ function rapport(r) {
     "Clics (ms depuis l'événement click) :",
     "",
     tableMarkdown(entetePerimetreClics, lignesPerimetreClics),
+    "",
+    "## Export national des contacts",
+    "",
+    ...texteExport.map((t) => `- ${t}`),
+    "",
+    tableMarkdown(enteteExport, lignesExport),
     "",
     "## Notes",
     "",

@@ -96,13 +96,12 @@ export function environnementApplication({ port, dossierPglite }) {
 }
 
 /**
- * Runs `npm run cli -- …argv` with the server's environment, so that the command line finds the
- * running application's database directory and sends its command to the application's control
- * endpoint. Resolves with { code, sortie, erreurs } (stdout and stderr as text); rejects after
- * `delaiMs` (the command is then stopped like any other child).
+ * Runs `commande …argv` in `racine` with the server's environment, in its own process group.
+ * Resolves with { code, sortie, erreurs } (stdout and stderr as text); rejects after `delaiMs`
+ * (the command is then stopped like any other child). `libelle` names it in that error.
  */
-export function executerCli({ racine, port, dossierPglite, argv, delaiMs = 120_000 }) {
-  const enfant = spawn("npm", ["run", "--silent", "cli", "--", ...argv], {
+export function executer({ racine, port, dossierPglite, commande, argv, libelle, delaiMs = 120_000 }) {
+  const enfant = spawn(commande, argv, {
     cwd: racine,
     env: environnementApplication({ port, dossierPglite }),
     detached: true,
@@ -116,7 +115,7 @@ export function executerCli({ racine, port, dossierPglite, argv, delaiMs = 120_0
   let minuterie;
   const delai = new Promise((_, rejeter) => {
     minuterie = setTimeout(() => {
-      arreter(suivi, { delaiMs: 5_000 }).finally(() => rejeter(new Error(`« npm run cli -- ${argv.join(" ")} » n'a pas terminé en ${delaiMs / 1000} s`)));
+      arreter(suivi, { delaiMs: 5_000 }).finally(() => rejeter(new Error(`« ${libelle} » n'a pas terminé en ${delaiMs / 1000} s`)));
     }, delaiMs);
   });
   const fin = suivi.termine.then((f) => {
@@ -124,6 +123,24 @@ export function executerCli({ racine, port, dossierPglite, argv, delaiMs = 120_0
     return { code: f.code, sortie, erreurs };
   });
   return Promise.race([fin, delai]).finally(() => clearTimeout(minuterie));
+}
+
+/**
+ * Runs `npm run cli -- …argv` with the server's environment, so that the command line finds the
+ * running application's database directory and sends its command to the application's control
+ * endpoint.
+ */
+export function executerCli({ racine, port, dossierPglite, argv, delaiMs = 120_000 }) {
+  return executer({ racine, port, dossierPglite, commande: "npm", argv: ["run", "--silent", "cli", "--", ...argv], libelle: `npm run cli -- ${argv.join(" ")}`, delaiMs });
+}
+
+/**
+ * Runs bench/generer-contacts.ts on the database directory (the application must be stopped: the
+ * script opens the directory itself, under its lock file).
+ */
+export function executerGenerateurContacts({ racine, port, dossierPglite, nombre, graine, delaiMs = 900_000 }) {
+  const argv = ["--tsconfig", "tsconfig.json", "bench/generer-contacts.ts", dossierPglite, String(nombre), String(graine), "--mesurer-lots"];
+  return executer({ racine, port, dossierPglite, commande: join(racine, "node_modules/.bin/tsx"), argv, libelle: `tsx bench/generer-contacts.ts ${nombre} ${graine}`, delaiMs });
 }
 
 /**

@@ -7,6 +7,7 @@ export const secondes = (ms) => `${(ms / 1000).toFixed(2)} s`;
 export const millisecondes = (ms) => `${Number(ms).toFixed(1)} ms`;
 export const parSeconde = (n) => `${Math.round(n)} req/s`;
 export const kilooctets = (octets) => `${(octets / 1000).toFixed(1)} kB`;
+export const megaoctets = (octets) => `${(octets / 1e6).toFixed(1)} MB`;
 export const pourcent = (ratio) => `${(ratio * 100).toFixed(1)} %`;
 export const verdict = (ok) => (ok === null ? "info" : ok ? "PASS" : "FAIL");
 
