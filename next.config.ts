@@ -3,7 +3,7 @@ import { EN_TETES_DE_SECURITE, POLITIQUE_SANS_DOCUMENT } from "./src/securite/cs
 
 const config: NextConfig = {
   // Packages that must run as plain Node modules on the server (WASM, native drivers, JSON data read from disk).
-  serverExternalPackages: ["exceljs", "@electric-sql/pglite", "pg", "@etalab/decoupage-administratif", "openid-client", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@etalab/decoupage-administratif", "openid-client", "nodemailer"],
   poweredByHeader: false,
   reactStrictMode: true,
   // The database path and the internal control server live outside the bundle: never trace them.

@@ -4,7 +4,7 @@
  * "N passed, N failed" over all suites. Each suite has a time budget that keeps the whole
  * command under 20 minutes on 2 cores. Exits non-zero when anything fails.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -22,19 +22,47 @@ let reussis = 0;
 let echoues = 0;
 let ignores = 0;
 
-function executer(nom, commande, args, { budget, env = {} }) {
+/*
+ * Each step runs in its own process group: past its budget, the whole group is stopped (SIGTERM,
+ * then SIGKILL), so that the servers an end-to-end run started never outlive it.
+ */
+async function executer(nom, commande, args, { budget, env = {} }) {
   const debut = Date.now();
   console.log(`\n=== ${nom} (budget ${budget / MINUTE} min) ===`);
-  const r = spawnSync(commande, args, { stdio: "inherit", env: { ...process.env, ...env }, timeout: budget, killSignal: "SIGKILL" });
+  const enfant = spawn(commande, args, { stdio: "inherit", env: { ...process.env, ...env }, detached: true });
+  const arreterLeGroupe = (signal) => {
+    try {
+      process.kill(-enfant.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  let horsBudget = false;
+  const minuterie = setTimeout(() => {
+    horsBudget = true;
+    arreterLeGroupe("SIGTERM");
+    setTimeout(() => arreterLeGroupe("SIGKILL"), 10_000).unref();
+  }, budget);
+  const interrompre = () => arreterLeGroupe("SIGKILL");
+  process.once("SIGINT", interrompre);
+  process.once("SIGTERM", interrompre);
+  const code = await new Promise((resolve) => {
+    enfant.on("error", () => resolve(1));
+    enfant.on("exit", (c) => resolve(c ?? 1));
+  });
+  clearTimeout(minuterie);
+  process.off("SIGINT", interrompre);
+  process.off("SIGTERM", interrompre);
+  // Anything the step left behind (a server whose test run crashed) goes with it.
+  arreterLeGroupe("SIGKILL");
   const duree = Math.round((Date.now() - debut) / 1000);
-  const horsBudget = r.error?.code === "ETIMEDOUT" || (r.signal === "SIGKILL" && Date.now() - debut >= budget);
   if (horsBudget) console.error(`✘ ${nom} : budget de ${budget / MINUTE} min dépassé, suite arrêtée.`);
-  etapes.push({ nom, ok: r.status === 0 && !horsBudget, duree, horsBudget });
-  return r.status === 0 && !horsBudget;
+  etapes.push({ nom, ok: code === 0 && !horsBudget, duree, horsBudget });
+  return code === 0 && !horsBudget;
 }
 
-function vitest(nom, projets, fichier, budget) {
-  const ok = executer(nom, bin("vitest"), ["run", ...projets.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${fichier}`], { budget });
+async function vitest(nom, projets, fichier, budget) {
+  const ok = await executer(nom, bin("vitest"), ["run", ...projets.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${fichier}`], { budget });
   try {
     const rapport = JSON.parse(readFileSync(fichier, "utf8"));
     reussis += rapport.numPassedTests;
@@ -47,7 +75,7 @@ function vitest(nom, projets, fichier, budget) {
 }
 
 /** End-to-end tests use Debian's Chromium, never a browser downloaded by a test tool. */
-function chromiumDisponible() {
+async function chromiumDisponible() {
   const chemin = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
   if (existsSync(chemin)) return true;
   if (process.getuid?.() !== 0) {
@@ -56,16 +84,16 @@ function chromiumDisponible() {
   }
   console.log("Installation de Chromium (paquet Debian)…");
   return (
-    executer("apt-get update", "apt-get", ["update", "-qq"], { budget: 5 * MINUTE }) &&
-    executer("Installation de Chromium", "apt-get", ["install", "-y", "-qq", "chromium"], { budget: 8 * MINUTE, env: { DEBIAN_FRONTEND: "noninteractive" } })
+    (await executer("apt-get update", "apt-get", ["update", "-qq"], { budget: 5 * MINUTE })) &&
+    (await executer("Installation de Chromium", "apt-get", ["install", "-y", "-qq", "chromium"], { budget: 8 * MINUTE, env: { DEBIAN_FRONTEND: "noninteractive" } }))
   );
 }
 
-executer("Types (tsc)", bin("tsc"), ["--noEmit"], { budget: 3 * MINUTE });
-executer("Lint et règle des couches (eslint)", bin("eslint"), ["."], { budget: 3 * MINUTE });
-vitest("Tests unitaires et d'intégration (PGlite et PostgreSQL)", ["unitaires", "integration-pglite", "integration-postgresql"], join(resultats, "vitest.json"), 8 * MINUTE);
-if (chromiumDisponible()) {
-  vitest("Tests de bout en bout (Chromium, axe)", ["e2e"], join(resultats, "e2e.json"), 13 * MINUTE);
+await executer("Types (tsc)", bin("tsc"), ["--noEmit"], { budget: 3 * MINUTE });
+await executer("Lint et règle des couches (eslint)", bin("eslint"), ["."], { budget: 3 * MINUTE });
+await vitest("Tests unitaires et d'intégration (PGlite et PostgreSQL)", ["unitaires", "integration-pglite", "integration-postgresql"], join(resultats, "vitest.json"), 8 * MINUTE);
+if (await chromiumDisponible()) {
+  await vitest("Tests de bout en bout (Chromium, axe)", ["e2e"], join(resultats, "e2e.json"), 13 * MINUTE);
 } else {
   etapes.push({ nom: "Tests de bout en bout (Chromium absent)", ok: false, duree: 0 });
   echoues += 1;

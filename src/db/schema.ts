@@ -374,7 +374,7 @@ export const contactsManifestation = pgTable(
     nomPorteur: text("nom_porteur"),
     /** Where the line counts (the candidate's départements; for a partner, where it counts as suggested). */
     departements: text("departements").array().notNull().default(sql`'{}'::text[]`),
-    deposeLe: timestamp("depose_le", { withTimezone: true }),
+    deposeLe: timestamp("depose_le", { withTimezone: true }).notNull().defaultNow(),
     demonstration: boolean("demonstration").notNull().default(false),
   },
   (t) => [

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Executeur } from "@/db/client";
 import { candidats, contactsManifestation, departements, formulairesManifestation, regions, utilisateurs } from "@/db/schema";
 import { TYPES_CANDIDAT, type TypeCandidat } from "@/domain/candidatures/personas";
@@ -282,8 +282,8 @@ const colonnesContact = {
   demonstration: contactsManifestation.demonstration,
 };
 
-function versLigne(l: Omit<LigneContact, "deposeLe"> & { deposeLe: Date | string | null }): LigneContact {
-  return { ...l, deposeLe: l.deposeLe ? new Date(l.deposeLe) : new Date(0) };
+function versLigne(l: Omit<LigneContact, "deposeLe"> & { deposeLe: Date | string }): LigneContact {
+  return { ...l, deposeLe: new Date(l.deposeLe) };
 }
 
 /** One page of the contacts table, sorted by a column (newest deposit first by default). */
@@ -327,9 +327,9 @@ export async function* lignesDeContacts(db: Executeur, territoire: Territoire, t
   let apres: { deposeLe: string; id: string } | null = null;
   for (;;) {
     const dans = dansLesDepartements(contactsManifestation.departements, territoire.departements);
-    const suite: SQL | undefined = apres
-      ? or(lt(contactsManifestation.deposeLe, new Date(apres.deposeLe)), and(eq(contactsManifestation.deposeLe, new Date(apres.deposeLe)), lt(contactsManifestation.id, apres.id)))
-      : undefined;
+    // A row comparison: the index (depose_le, id) starts right after the cursor (an OR of two
+    // conditions made every batch re-read all the lines before it).
+    const suite: SQL | undefined = apres ? sql`(${contactsManifestation.deposeLe}, ${contactsManifestation.id}) < (${apres.deposeLe}::timestamptz, ${apres.id}::uuid)` : undefined;
     const lot = await db
       .select(colonnesContact)
       .from(contactsManifestation)

@@ -1,8 +1,7 @@
-import { PassThrough, Readable } from "node:stream";
-import { once } from "node:events";
-import ExcelJS from "exceljs";
+import { Readable } from "node:stream";
 import { BOM, COLONNES_CONTACTS, heureMurale, ligneCsv, neutraliser, valeursDeContact, type Separateur } from "@/domain/exports/contacts";
 import type { Executeur } from "@/db/client";
+import { classeurEnFlux, type Cellule } from "@/integrations/tableur/xlsx";
 import { lignesDeContacts, type Territoire } from "./espace-prefecture";
 
 /*
@@ -40,29 +39,18 @@ const LARGEURS = [18, 40, 14, 32, 30, 30, 30, 16, 36, 16, 12];
 
 /**
  * XLSX with typed columns (the deposit date is a date cell), a frozen header row and filters,
- * written by ExcelJS's streaming writer; each batch waits until the client has taken the previous.
+ * written batch by batch as the client reads (src/integrations/tableur/xlsx.ts).
  */
 export function fluxXlsx(db: Executeur, territoire: Territoire): ReadableStream<Uint8Array> {
-  const sortie = new PassThrough({ highWaterMark: 1 << 20 });
-  const classeur = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sortie, useStyles: true, useSharedStrings: false });
-  classeur.creator = "Espace France Numérique Ensemble";
-  const feuille = classeur.addWorksheet("Contacts", { views: [{ state: "frozen", ySplit: 1 }] });
-  feuille.columns = COLONNES_CONTACTS.map((titre, i) => ({ header: titre, key: `c${i}`, width: LARGEURS[i] ?? 20, ...(i === 0 ? { style: { numFmt: "dd/mm/yyyy hh:mm" } } : {}) }));
-  feuille.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLONNES_CONTACTS.length } };
-  feuille.getRow(1).font = { bold: true };
-  feuille.getRow(1).commit();
-  const ecrire = async () => {
+  async function* lots(): AsyncGenerator<Cellule[][]> {
     for await (const lot of lignesDeContacts(db, territoire)) {
-      for (const l of lot) {
+      // Text cells are neutralised like the CSV's: a spreadsheet never runs them.
+      yield lot.map((l) => {
         const [, ...textes] = valeursDeContact(l);
-        // Text cells are neutralised like the CSV's: a spreadsheet never runs them.
-        feuille.addRow([heureMurale(l.deposeLe), ...textes.map(neutraliser)]).commit();
-      }
-      if (sortie.writableNeedDrain) await once(sortie, "drain");
+        return [heureMurale(l.deposeLe), ...textes.map(neutraliser)];
+      });
     }
-    feuille.commit();
-    await classeur.commit();
-  };
-  ecrire().catch((erreur: unknown) => sortie.destroy(erreur instanceof Error ? erreur : new Error(String(erreur))));
-  return Readable.toWeb(sortie) as ReadableStream<Uint8Array>;
+  }
+  const octets = classeurEnFlux({ feuille: "Contacts", colonnes: COLONNES_CONTACTS.map((titre, i) => ({ titre, largeur: LARGEURS[i] ?? 20 })), lots: lots() });
+  return Readable.toWeb(Readable.from(octets, { objectMode: false })) as ReadableStream<Uint8Array>;
 }

@@ -65,7 +65,7 @@ export async function PageContacts({ demande, recherche }: { demande: DemandeTer
               </div>
             </div>
           </fieldset>
-          <ul className="fr-btns-group fr-btns-group--inline-md">
+          <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
             <li>
               <button type="submit" className="fr-btn fr-icon-download-line fr-btn--icon-left">
                 Télécharger au format CSV
