@@ -4,6 +4,8 @@ import { LIBELLES_NATURES } from "@/domain/donnees/provenance";
 import { sourceCogInstallee } from "@/integrations/cog/decoupage-administratif";
 import { chargerDemonstration, effacerDemonstration, etatDesLieux } from "@/services/demonstration";
 import { ACTEUR_LIGNE_DE_COMMANDE, creerUtilisateur, emettreLienDeConnexion, urlDeBaseDesLiens } from "@/services/identite";
+import { etatDesIndices, importerIfn, NATURES_IFN } from "@/services/import-ifn";
+import { ouvrirSource } from "@/integrations/fichiers/source";
 import { executantsDeLApplication } from "@/services/resumes";
 import { executerTachesDues } from "@/services/taches";
 import { etatReferentielTerritoires, importerTerritoires } from "@/services/territoires";
@@ -80,6 +82,45 @@ export const COMMANDES: Commande[] = [
     async executer({ connexion, sortie }) {
       await effacerDemonstration({ connexion, progression: sortie.ligne });
       sortie.ligne("Données de démonstration effacées.");
+      return CODES_SORTIE.succes;
+    },
+  },
+  {
+    nom: "donnees:importer",
+    resume: "Importe un fichier de données réelles (chemin ou URL) : ifn-communes, ifn-epci ; rapport des lignes rejetées ou corrigées.",
+    usage: "donnees:importer <ifn-communes|ifn-epci> <chemin|url> [--forcer]",
+    options: ["forcer"],
+    async executer({ connexion, arguments: args, sortie, maintenant }) {
+      const [nature, chemin] = args.positionnels;
+      const niveau = nature === NATURES_IFN.communes ? "communes" : nature === NATURES_IFN.epci ? "epci" : null;
+      if (!nature || !chemin) {
+        sortie.erreur("Indiquez la nature des données et le fichier : donnees:importer ifn-communes ../shared/data/ifn/ifn-communes.csv");
+        return CODES_SORTIE.usage;
+      }
+      if (!niveau) {
+        sortie.erreur(`Nature « ${nature} » : les natures importables à ce jour sont ifn-communes et ifn-epci (les lieux, Aidants Connect, conseillers numériques et géométries arrivent ensuite).`);
+        return CODES_SORTIE.usage;
+      }
+      const ouverte = await ouvrirSource(chemin);
+      if (!ouverte.ok) {
+        sortie.erreur(ouverte.erreur.code === "fichierIntrouvable" ? `Fichier introuvable : ${ouverte.erreur.detail}` : `Téléchargement impossible (${ouverte.erreur.detail}).`);
+        return CODES_SORTIE.echec;
+      }
+      const resultat = await importerIfn({ connexion, niveau, source: ouverte.source, maintenant: maintenant(), progression: sortie.ligne, forcer: args.drapeaux.has("forcer") });
+      if (!resultat.ok) {
+        const raisons = {
+          enteteInvalide: `En-tête inattendu (${String(resultat.details?.detail ?? "")}) : la première ligne doit être name,division,code,no_thd_coverage_rate,no_4g_coverage_rate,poverty_rate,older_65_rate,nscol15p_rate,total.`,
+          fichierVide: "Le fichier est vide.",
+          territoiresAbsents: "Les territoires ne sont pas chargés : lancez d'abord « territoires:importer ».",
+        };
+        sortie.erreur(raisons[resultat.erreur]);
+        return CODES_SORTIE.echec;
+      }
+      const b = resultat.valeur;
+      if (!b.inchange && b.apercu.length) {
+        sortie.ligne("Premières lignes du rapport :");
+        for (const r of b.apercu) sortie.ligne(`  ligne ${r.ligne} — ${r.nature === "rejet" ? "rejetée" : "corrigée"}${r.champ ? ` (${r.champ} = « ${r.valeur ?? ""} »)` : ""} : ${r.raison}`);
+      }
       return CODES_SORTIE.succes;
     },
   },
@@ -179,6 +220,15 @@ export const COMMANDES: Commande[] = [
       const lieux = await etatDesLieux(connexion.db);
       const provenance = lieux.provenance === "demonstration" ? "données de démonstration — fictives" : lieux.provenance === "import" ? "données importées" : "aucune donnée";
       sortie.ligne(`${LIBELLES_NATURES.lieux} : ${formater(lieux.lignes)} (${provenance})`);
+      const indices = await etatDesIndices(connexion.db);
+      for (const nature of Object.values(NATURES_IFN)) {
+        const j = indices.find((i) => i.nature === nature);
+        sortie.ligne(
+          j
+            ? `Indice de fragilité numérique (${nature}) : ${j.fichier ?? "?"}, importé le ${j.chargeLe.toISOString()} — ${formater(j.acceptees ?? 0)} lignes acceptées dont ${formater(j.corrigees ?? 0)} corrigées, ${formater(j.rejetees ?? 0)} rejetées`
+            : `Indice de fragilité numérique (${nature}) : aucune donnée`,
+        );
+      }
       return CODES_SORTIE.succes;
     },
   },

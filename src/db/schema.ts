@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -127,8 +128,61 @@ export const jeuxDeDonnees = pgTable(
     source: text("source").notNull(),
     dateMiseAJour: timestamp("date_mise_a_jour", { withTimezone: true }).notNull(),
     chargeLe: timestamp("charge_le", { withTimezone: true }).notNull(),
+    /** chargement while an import writes it (readers ignore it), then actif. */
+    etat: text("etat").notNull().default("actif"),
+    /** An imported file: its name, SHA-256 (re-importing the same file changes nothing) and line counts. */
+    fichier: text("fichier"),
+    empreinte: text("empreinte"),
+    lignesAcceptees: integer("lignes_acceptees"),
+    lignesCorrigees: integer("lignes_corrigees"),
+    lignesRejetees: integer("lignes_rejetees"),
   },
   (t) => [index("jeux_de_donnees_nature_idx").on(t.nature)],
+);
+
+/** What an import rejected or fixed, line by line, with the reason in French. */
+export const rapportsImport = pgTable(
+  "rapports_import",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jeuDeDonneesId: uuid("jeu_de_donnees_id")
+      .notNull()
+      .references(() => jeuxDeDonnees.id, { onDelete: "cascade" }),
+    /** rejet or correction. */
+    nature: text("nature").notNull(),
+    ligne: integer("ligne").notNull(),
+    champ: text("champ"),
+    valeur: text("valeur"),
+    raison: text("raison").notNull(),
+  },
+  (t) => [index("rapports_import_jeu_idx").on(t.jeuDeDonneesId, t.ligne)],
+);
+
+/**
+ * Indice de fragilité numérique (La MedNum), per current commune or EPCI: the five sub-scores and
+ * their mean, 1 to 10 (null: "Non disponible", an all-zero row). `calcule` when the row is our
+ * population-weighted mean of several rows of the file (arrondissements, merged communes).
+ */
+export const indicesFragilite = pgTable(
+  "indices_fragilite",
+  {
+    jeuDeDonneesId: uuid("jeu_de_donnees_id")
+      .notNull()
+      .references(() => jeuxDeDonnees.id, { onDelete: "cascade" }),
+    niveau: text("niveau").notNull(),
+    code: text("code").notNull(),
+    score: doublePrecision("score"),
+    thd: doublePrecision("thd"),
+    quatreG: doublePrecision("quatre_g"),
+    pauvrete: doublePrecision("pauvrete"),
+    plus65: doublePrecision("plus_65"),
+    peuDiplomes: doublePrecision("peu_diplomes"),
+    calcule: boolean("calcule").notNull().default(false),
+    /** The codes of the file's rows it comes from. */
+    codesSources: text("codes_sources").array().notNull(),
+    provenance: text("provenance").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jeuDeDonneesId, t.niveau, t.code] })],
 );
 
 export const lieuxInclusionNumerique = pgTable(
