@@ -1,13 +1,14 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Connexion, Executeur } from "@/db/client";
 import { ceder, enLots } from "@/db/lots";
-import { candidats, communes, departements, epci, epciCommunes, formulairesManifestation, jeuxDeDonnees, lieuxInclusionNumerique, utilisateurs } from "@/db/schema";
+import { candidats, communes, departements, epci, epciCommunes, formulairesManifestation, indicesFragilite, jeuxDeDonnees, lieuxInclusionNumerique, utilisateurs } from "@/db/schema";
 import type { Persona } from "@/domain/candidatures/personas";
 import { cleDuCandidat } from "@/domain/candidatures/cle";
 import { DEPARTEMENTS_DEMONSTRATION, genererCandidaturesDeDemonstration, structurePartenaireDeDemonstration, type CollectiviteSource } from "@/domain/demonstration/candidatures";
 import { compter } from "@/db/sql";
 import { genererLieuxDeDemonstration } from "@/domain/demonstration/lieux";
-import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION, type NatureJeuDeDonnees } from "@/domain/donnees/provenance";
+import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION, LIBELLES_NATURES, type NatureJeuDeDonnees } from "@/domain/donnees/provenance";
+import { scoresDeDemonstration } from "@/domain/demonstration/ifn";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { creerUtilisateur } from "./identite";
 import { attribuer, enregistrerCandidature, type ContenuFormulaire, type PartenaireEnvoye } from "./manifestations";
@@ -134,6 +135,38 @@ async function supprimerCandidaturesDeDemonstration(db: Executeur): Promise<numb
   return supprimes.length;
 }
 
+/**
+ * Fictitious IFN for every current commune (or EPCI), unless real IFN of that level is loaded
+ * (then null). Loading again replaces the previous demonstration set.
+ */
+async function chargerIfnDeDemonstration(db: Executeur, niveau: "communes" | "epci", maintenant: Date, progression: Progression): Promise<number | null> {
+  const nature = niveau === "communes" ? "ifn-communes" : "ifn-epci";
+  const existants = await jeuxDe(db, nature);
+  if (existants.some((j) => j.provenance === "import")) {
+    progression(`${LIBELLES_NATURES[nature]} : des données réelles sont chargées, aucune donnée de démonstration n'est ajoutée.`);
+    return null;
+  }
+  const codes =
+    niveau === "communes"
+      ? (await db.select({ code: communes.code }).from(communes).where(eq(communes.type, "commune-actuelle"))).map((c) => c.code)
+      : (await db.select({ code: epci.code }).from(epci).where(ne(epci.nature, "EPT"))).map((e) => e.code);
+  await db.delete(jeuxDeDonnees).where(and(eq(jeuxDeDonnees.nature, nature), eq(jeuxDeDonnees.provenance, "demonstration")));
+  const [jeu] = await db
+    .insert(jeuxDeDonnees)
+    .values({ nature, provenance: "demonstration", source: LIBELLE_DONNEES_DEMONSTRATION, dateMiseAJour: maintenant, chargeLe: maintenant, etat: "chargement" })
+    .returning({ id: jeuxDeDonnees.id });
+  const jeuId = (jeu as { id: string }).id;
+  for (const lot of enLots(codes, 1000)) {
+    await db.insert(indicesFragilite).values(
+      lot.map((code) => ({ jeuDeDonneesId: jeuId, niveau: niveau === "communes" ? "commune" : "epci", code, ...scoresDeDemonstration(code), calcule: false, codesSources: [code], provenance: "demonstration" })),
+    );
+    await ceder();
+  }
+  await db.update(jeuxDeDonnees).set({ etat: "actif", lignesAcceptees: codes.length }).where(eq(jeuxDeDonnees.id, jeuId));
+  progression(`${LIBELLES_NATURES[nature]} de démonstration : ${codes.length.toLocaleString("fr-FR")}`);
+  return codes.length;
+}
+
 async function jeuxDe(db: Executeur, nature: NatureJeuDeDonnees) {
   return db.select().from(jeuxDeDonnees).where(eq(jeuxDeDonnees.nature, nature));
 }
@@ -156,6 +189,11 @@ export async function chargerDemonstration(params: {
     const bilan: BilanDemonstration = { parNature: {}, ignorees: [] };
     await assurerAdministrateurDeDemonstration(connexion, maintenant, progression);
     bilan.candidatures = await chargerCandidaturesDeDemonstration(connexion, maintenant, progression);
+    for (const niveau of ["communes", "epci"] as const) {
+      const nombre = await chargerIfnDeDemonstration(connexion.db, niveau, maintenant, progression);
+      if (nombre === null) bilan.ignorees.push(niveau === "communes" ? "ifn-communes" : "ifn-epci");
+      else bilan.parNature[niveau === "communes" ? "ifn-communes" : "ifn-epci"] = nombre;
+    }
     const existants = await jeuxDe(connexion.db, "lieux");
     if (existants.some((j) => j.provenance === "import")) {
       bilan.ignorees.push("lieux");

@@ -6,6 +6,7 @@ import type { Connexion } from "@/db/client";
 import { indicesFragilite, jeuxDeDonnees } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import { ouvrirSource, type SourceDeFichier } from "@/integrations/fichiers/source";
+import { chargerDemonstration } from "./demonstration";
 import { importerIfn, rapportDImport } from "./import-ifn";
 
 /*
@@ -138,4 +139,24 @@ describe("import de l'indice de fragilité numérique", () => {
       expect(lignes.find((l) => l.code === ancienne?.commune)).toMatchObject({ score: 4, calcule: false, codesSources: [ancienne?.code] });
     });
   });
+
+  it("la démonstration a un IFN fictif par commune et par EPCI ; un import réel le remplace, et la démonstration ne revient pas par-dessus", async () => {
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      const demo = await chargerDemonstration({ connexion, maintenant });
+      if (!demo.ok) throw new Error(demo.erreur);
+      const [communes] = (await connexion.db.execute("select count(*)::int as n from communes where type = 'commune-actuelle'").then((x) => (Array.isArray(x) ? x : (x as { rows: unknown[] }).rows))) as Array<{ n: number }>;
+      expect(demo.valeur.parNature["ifn-communes"]).toBe(Number(communes?.n));
+      expect(demo.valeur.parNature["ifn-epci"]).toBeGreaterThan(1000);
+      expect((await actifs(connexion, "ifn-communes")).map((j) => j.provenance)).toEqual(["demonstration"]);
+      const r = await importerIfn({ connexion, niveau: "communes", source: texte("reel.csv", `${ENTETE}Nevers,city,58194,1,2,3,4,5,3\n`), maintenant });
+      expect(r.ok).toBe(true);
+      expect((await actifs(connexion, "ifn-communes")).map((j) => j.provenance)).toEqual(["import"]);
+      expect(await connexion.db.select().from(indicesFragilite).where(eq(indicesFragilite.provenance, "demonstration")).then((l) => l.filter((x) => x.niveau === "commune"))).toEqual([]);
+      const encore = await chargerDemonstration({ connexion, maintenant });
+      expect(encore.ok && encore.valeur.ignorees).toContain("ifn-communes");
+      expect((await actifs(connexion, "ifn-communes")).map((j) => j.provenance)).toEqual(["import"]);
+      // The EPCI level had no real data: its demonstration stays.
+      expect((await actifs(connexion, "ifn-epci")).map((j) => j.provenance)).toEqual(["demonstration"]);
+    });
+  }, 120_000);
 });
