@@ -4,7 +4,9 @@ import { LIBELLES_NATURES } from "@/domain/donnees/provenance";
 import { sourceCogInstallee } from "@/integrations/cog/decoupage-administratif";
 import { chargerDemonstration, effacerDemonstration, etatDesLieux } from "@/services/demonstration";
 import { ACTEUR_LIGNE_DE_COMMANDE, creerUtilisateur, emettreLienDeConnexion, urlDeBaseDesLiens } from "@/services/identite";
-import { etatDesIndices, importerIfn, NATURES_IFN } from "@/services/import-ifn";
+import { importerAidantsConnect, NATURE_AIDANTS_CONNECT } from "@/services/import-aidants-connect";
+import { etatDesJeux } from "@/services/import-commun";
+import { importerIfn, NATURES_IFN } from "@/services/import-ifn";
 import { ouvrirSource } from "@/integrations/fichiers/source";
 import { executantsDeLApplication } from "@/services/resumes";
 import { executerTachesDues } from "@/services/taches";
@@ -87,8 +89,8 @@ export const COMMANDES: Commande[] = [
   },
   {
     nom: "donnees:importer",
-    resume: "Importe un fichier de données réelles (chemin ou URL) : ifn-communes, ifn-epci ; rapport des lignes rejetées ou corrigées.",
-    usage: "donnees:importer <ifn-communes|ifn-epci> <chemin|url> [--forcer]",
+    resume: "Importe un fichier de données réelles (chemin ou URL) : ifn-communes, ifn-epci, aidants-connect ; rapport des lignes rejetées ou corrigées.",
+    usage: "donnees:importer <ifn-communes|ifn-epci|aidants-connect> <chemin|url> [--forcer]",
     options: ["forcer"],
     async executer({ connexion, arguments: args, sortie, maintenant }) {
       const [nature, chemin] = args.positionnels;
@@ -97,8 +99,8 @@ export const COMMANDES: Commande[] = [
         sortie.erreur("Indiquez la nature des données et le fichier : donnees:importer ifn-communes ../shared/data/ifn/ifn-communes.csv");
         return CODES_SORTIE.usage;
       }
-      if (!niveau) {
-        sortie.erreur(`Nature « ${nature} » : les natures importables à ce jour sont ifn-communes et ifn-epci (les lieux, Aidants Connect, conseillers numériques et géométries arrivent ensuite).`);
+      if (!niveau && nature !== NATURE_AIDANTS_CONNECT) {
+        sortie.erreur(`Nature « ${nature} » : les natures importables à ce jour sont ifn-communes, ifn-epci et aidants-connect (les lieux, conseillers numériques et géométries arrivent ensuite).`);
         return CODES_SORTIE.usage;
       }
       const ouverte = await ouvrirSource(chemin);
@@ -106,10 +108,11 @@ export const COMMANDES: Commande[] = [
         sortie.erreur(ouverte.erreur.code === "fichierIntrouvable" ? `Fichier introuvable : ${ouverte.erreur.detail}` : `Téléchargement impossible (${ouverte.erreur.detail}).`);
         return CODES_SORTIE.echec;
       }
-      const resultat = await importerIfn({ connexion, niveau, source: ouverte.source, maintenant: maintenant(), progression: sortie.ligne, forcer: args.drapeaux.has("forcer") });
+      const commun = { connexion, source: ouverte.source, maintenant: maintenant(), progression: sortie.ligne, forcer: args.drapeaux.has("forcer") };
+      const resultat = niveau ? await importerIfn({ ...commun, niveau }) : await importerAidantsConnect(commun);
       if (!resultat.ok) {
         const raisons = {
-          enteteInvalide: `En-tête inattendu (${String(resultat.details?.detail ?? "")}) : la première ligne doit être name,division,code,no_thd_coverage_rate,no_4g_coverage_rate,poverty_rate,older_65_rate,nscol15p_rate,total.`,
+          enteteInvalide: `En-tête inattendu (${String(resultat.details?.detail ?? "")}) : ${niveau ? "la première ligne doit être name,division,code,no_thd_coverage_rate,no_4g_coverage_rate,poverty_rate,older_65_rate,nscol15p_rate,total" : "la première ligne doit être celle de l'export des structures Aidants Connect (Name, UUID, Is Active, City Insee Code…)"}.`,
           fichierVide: "Le fichier est vide.",
           territoiresAbsents: "Les territoires ne sont pas chargés : lancez d'abord « territoires:importer ».",
         };
@@ -220,14 +223,17 @@ export const COMMANDES: Commande[] = [
       const lieux = await etatDesLieux(connexion.db);
       const provenance = lieux.provenance === "demonstration" ? "données de démonstration — fictives" : lieux.provenance === "import" ? "données importées" : "aucune donnée";
       sortie.ligne(`${LIBELLES_NATURES.lieux} : ${formater(lieux.lignes)} (${provenance})`);
-      const indices = await etatDesIndices(connexion.db);
-      for (const nature of Object.values(NATURES_IFN)) {
-        const j = indices.find((i) => i.nature === nature);
-        sortie.ligne(
-          j
-            ? `Indice de fragilité numérique (${nature}) : ${j.fichier ?? "?"}, importé le ${j.chargeLe.toISOString()} — ${formater(j.acceptees ?? 0)} lignes acceptées dont ${formater(j.corrigees ?? 0)} corrigées, ${formater(j.rejetees ?? 0)} rejetées`
-            : `Indice de fragilité numérique (${nature}) : aucune donnée`,
-        );
+      const natures = [NATURES_IFN.communes, NATURES_IFN.epci, NATURE_AIDANTS_CONNECT] as const;
+      const jeux = await etatDesJeux(connexion.db, [...natures]);
+      for (const nature of natures) {
+        const j = jeux.find((i) => i.nature === nature);
+        const libelle = LIBELLES_NATURES[nature];
+        if (!j) sortie.ligne(`${libelle} : aucune donnée`);
+        else if (j.provenance === "demonstration") sortie.ligne(`${libelle} : données de démonstration — fictives (${formater(j.acceptees ?? 0)})`);
+        else
+          sortie.ligne(
+            `${libelle} : ${j.fichier ?? "?"}, importé le ${j.chargeLe.toISOString()} — ${formater(j.acceptees ?? 0)} lignes acceptées dont ${formater(j.corrigees ?? 0)} corrigées, ${formater(j.rejetees ?? 0)} rejetées`,
+          );
       }
       return CODES_SORTIE.succes;
     },

@@ -158,6 +158,29 @@ export const rapportsImport = pgTable(
   (t) => [index("rapports_import_jeu_idx").on(t.jeuDeDonneesId, t.ligne)],
 );
 
+/** Aidants Connect structures (public statistics export): where they are, their aidants and démarches. */
+export const structuresAidantsConnect = pgTable(
+  "structures_aidants_connect",
+  {
+    jeuDeDonneesId: uuid("jeu_de_donnees_id")
+      .notNull()
+      .references(() => jeuxDeDonnees.id, { onDelete: "cascade" }),
+    identifiant: text("identifiant").notNull(),
+    nom: text("nom").notNull(),
+    active: boolean("active").notNull(),
+    codeCommune: text("code_commune").notNull(),
+    siret: text("siret"),
+    franceServices: boolean("france_services").notNull(),
+    aidants: integer("aidants"),
+    usagersUniques: integer("usagers_uniques"),
+    demarches: integer("demarches"),
+    /** Démarches by theme (argent, etranger, famille, justice, loisirs, papier, social, transport, travail, logement). */
+    demarchesParTheme: jsonb("demarches_par_theme").notNull(),
+    provenance: text("provenance").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jeuDeDonneesId, t.identifiant] }), index("structures_aidants_connect_commune_idx").on(t.codeCommune)],
+);
+
 /**
  * Indice de fragilité numérique (La MedNum), per current commune or EPCI: the five sub-scores and
  * their mean, 1 to 10 (null: "Non disponible", an all-zero row). `calcule` when the row is our

@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Connexion, Executeur } from "@/db/client";
 import { anciennesCommunes, communes, epci, indicesFragilite, jeuxDeDonnees, rapportsImport } from "@/db/schema";
-import { choisirEncodage, LecteurCsv } from "@/domain/import/csv";
 import { lireEnteteIfn, lireLigneIfn, moyennePonderee, type LigneIfn, type NiveauIfn, type ScoresIfn } from "@/domain/donnees/ifn";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
+import { ecrireJeu, insererParLots, jeuActifIdentique, lignesRejetees, lireCsv, type LigneDeRapport } from "./import-commun";
 import type { Progression } from "./territoires";
 
 /*
@@ -39,29 +38,6 @@ export interface BilanImport {
 
 export type ErreurImport = "enteteInvalide" | "fichierVide" | "territoiresAbsents";
 
-interface Rapport {
-  nature: "rejet" | "correction";
-  ligne: number;
-  champ: string | null;
-  valeur: string | null;
-  raison: string;
-}
-
-const LOT = 1000;
-const tronquer = (v: string | null) => (v === null ? null : v.length > 200 ? `${v.slice(0, 200)}…` : v);
-
-/** Reads the bytes as text (UTF-8, or Windows-1252 when the file's start is not UTF-8) while hashing them. */
-async function* texteDe(octets: AsyncIterable<Uint8Array>, empreinte: ReturnType<typeof createHash>): AsyncGenerator<string> {
-  let decodeur: TextDecoder | null = null;
-  for await (const morceau of octets) {
-    const o = morceau instanceof Uint8Array ? morceau : new Uint8Array(morceau as ArrayBufferLike);
-    empreinte.update(o);
-    decodeur ??= new TextDecoder(choisirEncodage(o.subarray(0, 65_536)));
-    yield decodeur.decode(o, { stream: true });
-  }
-  if (decodeur) yield decodeur.decode();
-}
-
 export async function importerIfn(p: {
   connexion: Connexion;
   niveau: NiveauIfn;
@@ -78,59 +54,38 @@ export async function importerIfn(p: {
   const reference = await referentiel(db, p.niveau);
   if (reference.taille === 0) return echec("territoiresAbsents");
 
-  const empreinte = createHash("sha256");
-  const lecteur = new LecteurCsv();
-  const rapports: Rapport[] = [];
+  const rapports: LigneDeRapport[] = [];
   const lignes: Array<{ numero: number; ligne: LigneIfn }> = [];
-  let positions: ReturnType<typeof lireEnteteIfn> | null = null;
-  let lignesLues = 0;
   const codesVus = new Set<string>();
-  const traiter = (e: ReturnType<LecteurCsv["terminer"]> extends Generator<infer T> ? T : never): ErreurImport | null => {
-    if (positions === null) {
-      if ("erreur" in e) return "enteteInvalide";
-      positions = lireEnteteIfn(e.champs);
-      return positions.ok ? null : "enteteInvalide";
-    }
-    lignesLues += 1;
-    if (lignesLues % 5000 === 0) progression(`${lignesLues.toLocaleString("fr-FR")} lignes lues…`);
-    if ("erreur" in e) {
-      rapports.push({ nature: "rejet", ligne: e.ligne, champ: null, valeur: null, raison: e.erreur === "champTropLong" ? "Un champ dépasse 100 000 caractères." : "Guillemet ouvert jamais fermé : fin de fichier atteinte." });
-      return null;
-    }
-    if (!positions.ok) return "enteteInvalide";
-    const lu = lireLigneIfn(e.champs, positions.positions, p.niveau);
-    if (!lu.ok) {
-      for (const pb of lu.problemes) rapports.push({ nature: "rejet", ligne: e.ligne, ...pb });
-      return null;
-    }
-    if (codesVus.has(lu.ligne.code)) {
-      rapports.push({ nature: "rejet", ligne: e.ligne, champ: "code", valeur: lu.ligne.code, raison: "Code déjà présent plus haut dans le fichier : la première ligne est gardée." });
-      return null;
-    }
-    codesVus.add(lu.ligne.code);
-    lignes.push({ numero: e.ligne, ligne: lu.ligne });
-    return null;
-  };
-  for await (const texte of texteDe(p.source.octets, empreinte)) {
-    for (const e of lecteur.pousser(texte)) {
-      const erreur = traiter(e);
-      if (erreur) return echec(erreur, { detail: enteteAttendue(positions) });
-    }
-  }
-  for (const e of lecteur.terminer()) {
-    const erreur = traiter(e);
-    if (erreur) return echec(erreur, { detail: enteteAttendue(positions) });
-  }
-  if (positions === null) return echec("fichierVide");
-  const signature = empreinte.digest("hex");
+  const lu = await lireCsv({
+    source: p.source,
+    rapports,
+    progression,
+    entete: (champs) => {
+      const e = lireEnteteIfn(champs);
+      return e.ok ? { ok: true, valeur: e.positions } : { ok: false, detail: `colonnes manquantes : ${e.manquantes.join(", ")}` };
+    },
+    ligne: (champs, numero, positions) => {
+      const l = lireLigneIfn(champs, positions, p.niveau);
+      if (!l.ok) {
+        for (const pb of l.problemes) rapports.push({ nature: "rejet", ligne: numero, ...pb });
+        return;
+      }
+      if (codesVus.has(l.ligne.code)) {
+        rapports.push({ nature: "rejet", ligne: numero, champ: "code", valeur: l.ligne.code, raison: "Code déjà présent plus haut dans le fichier : la première ligne est gardée." });
+        return;
+      }
+      codesVus.add(l.ligne.code);
+      lignes.push({ numero, ligne: l.ligne });
+    },
+  });
+  if (!lu.ok) return echec(lu.erreur, { detail: lu.detail });
+  const { lignesLues } = lu;
 
-  const [actif] = await db
-    .select({ id: jeuxDeDonnees.id })
-    .from(jeuxDeDonnees)
-    .where(and(eq(jeuxDeDonnees.nature, nature), eq(jeuxDeDonnees.etat, "actif"), eq(jeuxDeDonnees.empreinte, signature)));
+  const actif = await jeuActifIdentique(db, nature, lu.empreinte);
   if (actif && !p.forcer) {
     progression("Ce fichier est déjà celui en service : rien ne change.");
-    return succes({ jeu: actif.id, fichier: p.source.nom, inchange: true, lignesLues, acceptees: 0, corrigees: 0, rejetees: 0, enregistrees: 0, sansDonnees: 0, apercu: [] });
+    return succes({ jeu: actif, fichier: p.source.nom, inchange: true, lignesLues, acceptees: 0, corrigees: 0, rejetees: 0, enregistrees: 0, sansDonnees: 0, apercu: [] });
   }
 
   // Resolution of the codes, then aggregation per current code.
@@ -169,46 +124,23 @@ export async function importerIfn(p: {
         : { code, scores: moyennePonderee(sources.map((s) => ({ scores: s.ligne.scores, population: s.population }))), calcule: true, codesSources: sources.map((s) => s.ligne.code).sort() },
     );
   }
-  const rejetees = new Set(rapports.filter((r) => r.nature === "rejet").map((r) => r.ligne)).size;
+  const rejetees = lignesRejetees(rapports);
   const acceptees = lignesLues - rejetees;
-
-  // Written into a set "en chargement" in short transactions, then swapped in.
-  const [jeu] = await db
-    .insert(jeuxDeDonnees)
-    .values({
-      nature,
-      provenance: "import",
-      source: "La MedNum — Indice de fragilité numérique",
-      dateMiseAJour: p.maintenant,
-      chargeLe: p.maintenant,
-      etat: "chargement",
-      fichier: p.source.nom,
-      empreinte: signature,
-      lignesAcceptees: acceptees,
-      lignesCorrigees: corrigees,
-      lignesRejetees: rejetees,
-    })
-    .returning({ id: jeuxDeDonnees.id });
-  const jeuId = (jeu as { id: string }).id;
-  try {
-    const niveau = p.niveau === "communes" ? "commune" : "epci";
-    for (let i = 0; i < aEnregistrer.length; i += LOT) {
-      await db.insert(indicesFragilite).values(aEnregistrer.slice(i, i + LOT).map((r) => ({ jeuDeDonneesId: jeuId, niveau, code: r.code, ...r.scores, calcule: r.calcule, codesSources: r.codesSources, provenance: "import" })));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    rapports.sort((a, b) => a.ligne - b.ligne);
-    for (let i = 0; i < rapports.length; i += LOT) {
-      await db.insert(rapportsImport).values(rapports.slice(i, i + LOT).map((r) => ({ jeuDeDonneesId: jeuId, nature: r.nature, ligne: r.ligne, champ: r.champ, valeur: tronquer(r.valeur), raison: r.raison })));
-    }
-    await db.transaction(async (tx) => {
-      // Real data of a kind replaces that kind's previous set, demonstration included.
-      await tx.delete(jeuxDeDonnees).where(and(eq(jeuxDeDonnees.nature, nature), ne(jeuxDeDonnees.id, jeuId)));
-      await tx.update(jeuxDeDonnees).set({ etat: "actif" }).where(eq(jeuxDeDonnees.id, jeuId));
-    });
-  } catch (e) {
-    await db.delete(jeuxDeDonnees).where(eq(jeuxDeDonnees.id, jeuId));
-    throw e;
-  }
+  const niveau = p.niveau === "communes" ? "commune" : "epci";
+  const jeuId = await ecrireJeu({
+    db,
+    nature,
+    source: "La MedNum — Indice de fragilité numérique",
+    fichier: p.source.nom,
+    empreinte: lu.empreinte,
+    maintenant: p.maintenant,
+    comptes: { acceptees, corrigees, rejetees },
+    rapports,
+    remplir: (jeuId) =>
+      insererParLots(aEnregistrer, (lot) =>
+        db.insert(indicesFragilite).values(lot.map((r) => ({ jeuDeDonneesId: jeuId, niveau, code: r.code, ...r.scores, calcule: r.calcule, codesSources: r.codesSources, provenance: "import" }))),
+      ),
+  });
   const bilan: BilanImport = {
     jeu: jeuId,
     fichier: p.source.nom,
@@ -219,17 +151,12 @@ export async function importerIfn(p: {
     rejetees,
     enregistrees: aEnregistrer.length,
     sansDonnees: reference.taille - aEnregistrer.length,
-    apercu: rapports.slice(0, 20),
+    apercu: [...rapports].sort((a, b) => a.ligne - b.ligne).slice(0, 20),
   };
   progression(
     `IFN (${p.niveau === "communes" ? "communes" : "EPCI"}) : ${bilan.lignesLues.toLocaleString("fr-FR")} lignes lues, ${bilan.acceptees.toLocaleString("fr-FR")} acceptées (dont ${bilan.corrigees.toLocaleString("fr-FR")} corrigées), ${bilan.rejetees.toLocaleString("fr-FR")} rejetées ; ${bilan.enregistrees.toLocaleString("fr-FR")} ${p.niveau === "communes" ? "communes" : "EPCI"} avec un indice, ${bilan.sansDonnees.toLocaleString("fr-FR")} sans.`,
   );
   return succes(bilan);
-}
-
-function enteteAttendue(positions: ReturnType<typeof lireEnteteIfn> | null): string {
-  if (positions && !positions.ok) return `colonnes manquantes : ${positions.manquantes.join(", ")}`;
-  return "";
 }
 
 interface Resolution {
@@ -283,13 +210,4 @@ export async function indicesDesCommunes(db: Executeur, codes: string[]) {
     .from(indicesFragilite)
     .innerJoin(jeuxDeDonnees, and(eq(jeuxDeDonnees.id, indicesFragilite.jeuDeDonneesId), eq(jeuxDeDonnees.etat, "actif")))
     .where(and(eq(indicesFragilite.niveau, "commune"), inArray(indicesFragilite.code, codes)));
-}
-
-/** The active IFN sets, for `statut`: file, date, line counts. */
-export async function etatDesIndices(db: Executeur) {
-  return db
-    .select({ nature: jeuxDeDonnees.nature, fichier: jeuxDeDonnees.fichier, provenance: jeuxDeDonnees.provenance, chargeLe: jeuxDeDonnees.chargeLe, acceptees: jeuxDeDonnees.lignesAcceptees, corrigees: jeuxDeDonnees.lignesCorrigees, rejetees: jeuxDeDonnees.lignesRejetees })
-    .from(jeuxDeDonnees)
-    .where(and(inArray(jeuxDeDonnees.nature, Object.values(NATURES_IFN)), eq(jeuxDeDonnees.etat, "actif")))
-    .orderBy(jeuxDeDonnees.nature);
 }

@@ -4,13 +4,14 @@ export type Provenance = (typeof PROVENANCES)[number];
 
 export const LIBELLE_DONNEES_DEMONSTRATION = "Données de démonstration — fictives";
 
-export const NATURES_JEUX_DE_DONNEES = ["lieux", "ifn-communes", "ifn-epci"] as const;
+export const NATURES_JEUX_DE_DONNEES = ["lieux", "ifn-communes", "ifn-epci", "aidants-connect"] as const;
 export type NatureJeuDeDonnees = (typeof NATURES_JEUX_DE_DONNEES)[number];
 
 export const LIBELLES_NATURES: Record<NatureJeuDeDonnees, string> = {
   lieux: "Lieux d'inclusion numérique",
   "ifn-communes": "Indice de fragilité numérique des communes",
   "ifn-epci": "Indice de fragilité numérique des EPCI",
+  "aidants-connect": "Structures Aidants Connect",
 };
 
 /** The demonstration administrator: an address that can receive no mail (RFC 2606 ".invalid"). */

@@ -1,0 +1,120 @@
+import type { Connexion } from "@/db/client";
+import { communes, structuresAidantsConnect } from "@/db/schema";
+import { lireEnteteAidantsConnect, lireLigneAidantsConnect, type StructureAidantsConnect } from "@/domain/donnees/aidants-connect";
+import { echec, succes, type Resultat } from "@/domain/resultat";
+import type { SourceDeFichier } from "@/integrations/fichiers/source";
+import { ecrireJeu, insererParLots, jeuActifIdentique, lignesRejetees, lireCsv, type LigneDeRapport } from "./import-commun";
+import type { BilanImport, ErreurImport } from "./import-ifn";
+import { resolveurDeCommunes } from "./resolution-communes";
+import type { Progression } from "./territoires";
+
+/*
+ * Import of the Aidants Connect structures: every line checked (a bad one goes to the report with
+ * its reason), the commune found from the INSEE code (arrondissements and former communes brought
+ * to the current commune) or else from the postal code and city, one row per structure UUID.
+ */
+
+export const NATURE_AIDANTS_CONNECT = "aidants-connect";
+
+export async function importerAidantsConnect(p: {
+  connexion: Connexion;
+  source: SourceDeFichier;
+  maintenant: Date;
+  progression?: Progression;
+  forcer?: boolean;
+}): Promise<Resultat<BilanImport, ErreurImport>> {
+  const { db } = p.connexion;
+  const progression = p.progression ?? (() => undefined);
+  const [unecommune] = await db.select({ code: communes.code }).from(communes).limit(1);
+  if (!unecommune) return echec("territoiresAbsents");
+  const resoudre = await resolveurDeCommunes(db);
+  const rapports: LigneDeRapport[] = [];
+  const structures: Array<StructureAidantsConnect & { codeCommune: string }> = [];
+  const vus = new Set<string>();
+  let corrigees = 0;
+  const lu = await lireCsv({
+    source: p.source,
+    rapports,
+    progression,
+    entete: (champs) => {
+      const e = lireEnteteAidantsConnect(champs);
+      return e.ok ? { ok: true, valeur: e.positions } : { ok: false, detail: `colonnes manquantes : ${e.manquantes.join(", ")}` };
+    },
+    ligne: (champs, numero, positions) => {
+      const l = lireLigneAidantsConnect(champs, positions);
+      if (!l.ok) {
+        for (const pb of l.problemes) rapports.push({ nature: "rejet", ligne: numero, ...pb });
+        return;
+      }
+      const s = l.structure;
+      if (vus.has(s.identifiant)) {
+        rapports.push({ nature: "rejet", ligne: numero, champ: "UUID", valeur: s.identifiant, raison: "Structure déjà présente plus haut dans le fichier : la première ligne est gardée." });
+        return;
+      }
+      const commune = resoudre({ codeInsee: s.codeInsee, codePostal: s.codePostal, nom: s.ville });
+      if (!commune) {
+        rapports.push({ nature: "rejet", ligne: numero, champ: "City Insee Code", valeur: s.codeInsee, raison: "Commune introuvable par son code INSEE, ni par son code postal et son nom." });
+        return;
+      }
+      vus.add(s.identifiant);
+      const corrections = [...l.corrections, ...(commune.via ? [{ champ: "City Insee Code", valeur: s.codeInsee, raison: commune.via }] : [])];
+      if (corrections.length) {
+        corrigees += 1;
+        for (const c of corrections) rapports.push({ nature: "correction", ligne: numero, ...c });
+      }
+      structures.push({ ...s, codeCommune: commune.code });
+    },
+  });
+  if (!lu.ok) return echec(lu.erreur, { detail: lu.detail });
+  const actif = await jeuActifIdentique(db, NATURE_AIDANTS_CONNECT, lu.empreinte);
+  if (actif && !p.forcer) {
+    progression("Ce fichier est déjà celui en service : rien ne change.");
+    return succes({ jeu: actif, fichier: p.source.nom, inchange: true, lignesLues: lu.lignesLues, acceptees: 0, corrigees: 0, rejetees: 0, enregistrees: 0, sansDonnees: 0, apercu: [] });
+  }
+  const rejetees = lignesRejetees(rapports);
+  const jeu = await ecrireJeu({
+    db,
+    nature: NATURE_AIDANTS_CONNECT,
+    source: "Aidants Connect — statistiques publiques des structures",
+    fichier: p.source.nom,
+    empreinte: lu.empreinte,
+    maintenant: p.maintenant,
+    comptes: { acceptees: lu.lignesLues - rejetees, corrigees, rejetees },
+    rapports,
+    remplir: (jeuId) =>
+      insererParLots(structures, (lot) =>
+        db.insert(structuresAidantsConnect).values(
+          lot.map((s) => ({
+            jeuDeDonneesId: jeuId,
+            identifiant: s.identifiant,
+            nom: s.nom,
+            active: s.active,
+            codeCommune: s.codeCommune,
+            siret: s.siret,
+            franceServices: s.franceServices,
+            aidants: s.aidants,
+            usagersUniques: s.usagersUniques,
+            demarches: s.demarches,
+            demarchesParTheme: s.demarchesParTheme,
+            provenance: "import",
+          })),
+        ),
+      ),
+  });
+  const bilan: BilanImport = {
+    jeu,
+    fichier: p.source.nom,
+    inchange: false,
+    lignesLues: lu.lignesLues,
+    acceptees: lu.lignesLues - rejetees,
+    corrigees,
+    rejetees,
+    enregistrees: structures.length,
+    sansDonnees: 0,
+    apercu: [...rapports].sort((a, b) => a.ligne - b.ligne).slice(0, 20),
+  };
+  progression(
+    `Aidants Connect : ${bilan.lignesLues.toLocaleString("fr-FR")} lignes lues, ${bilan.acceptees.toLocaleString("fr-FR")} acceptées (dont ${corrigees.toLocaleString("fr-FR")} corrigées), ${rejetees.toLocaleString("fr-FR")} rejetées ; ${structures.length.toLocaleString("fr-FR")} structures.`,
+  );
+  return succes(bilan);
+}

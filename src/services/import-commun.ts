@@ -1,0 +1,162 @@
+import { createHash } from "node:crypto";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import type { Executeur } from "@/db/client";
+import { jeuxDeDonnees, rapportsImport } from "@/db/schema";
+import { choisirEncodage, LecteurCsv, type EnregistrementCsv } from "@/domain/import/csv";
+import type { SourceDeFichier } from "@/integrations/fichiers/source";
+import type { Progression } from "./territoires";
+
+/*
+ * What every file import shares: the file read as a stream (encoding detected, hashed, parsed
+ * record by record), a report of what was rejected or fixed, line by line, and the writing into a
+ * data set "en chargement" that replaces the previous set of its kind in one short transaction.
+ */
+
+export interface LigneDeRapport {
+  nature: "rejet" | "correction";
+  ligne: number;
+  champ: string | null;
+  valeur: string | null;
+  raison: string;
+}
+
+export const LOT_IMPORT = 1000;
+const tronquer = (v: string | null) => (v === null ? null : v.length > 200 ? `${v.slice(0, 200)}…` : v);
+
+/** Reads the bytes as text (UTF-8, or Windows-1252 when the file's start is not UTF-8) while hashing them. */
+async function* texteDe(octets: AsyncIterable<Uint8Array>, empreinte: ReturnType<typeof createHash>): AsyncGenerator<string> {
+  let decodeur: TextDecoder | null = null;
+  for await (const morceau of octets) {
+    const o = morceau instanceof Uint8Array ? morceau : new Uint8Array(morceau as ArrayBufferLike);
+    empreinte.update(o);
+    decodeur ??= new TextDecoder(choisirEncodage(o.subarray(0, 65_536)));
+    yield decodeur.decode(o, { stream: true });
+  }
+  if (decodeur) yield decodeur.decode();
+}
+
+/**
+ * Reads a CSV file record by record: the header first (`entete` says whether it is the expected
+ * one), then each data record. Unreadable records (field too long, unclosed quote) go to the
+ * report. Returns the file's SHA-256 and the number of data records, or the header's refusal.
+ */
+export async function lireCsv<E>(p: {
+  source: SourceDeFichier;
+  rapports: LigneDeRapport[];
+  entete: (champs: string[]) => { ok: true; valeur: E } | { ok: false; detail: string };
+  ligne: (champs: string[], numero: number, entete: E) => void;
+  progression: Progression;
+}): Promise<{ ok: true; empreinte: string; lignesLues: number } | { ok: false; erreur: "enteteInvalide" | "fichierVide"; detail: string }> {
+  const empreinte = createHash("sha256");
+  const lecteur = new LecteurCsv();
+  let entete: { ok: true; valeur: E } | null = null;
+  let lignesLues = 0;
+  let refus: string | null = null;
+  const traiter = (e: EnregistrementCsv) => {
+    if (entete === null) {
+      const lu = "erreur" in e ? { ok: false as const, detail: "première ligne illisible" } : p.entete(e.champs);
+      if (!lu.ok) refus = lu.detail;
+      else entete = lu;
+      return;
+    }
+    lignesLues += 1;
+    if (lignesLues % 5000 === 0) p.progression(`${lignesLues.toLocaleString("fr-FR")} lignes lues…`);
+    if ("erreur" in e) {
+      p.rapports.push({ nature: "rejet", ligne: e.ligne, champ: null, valeur: null, raison: e.erreur === "champTropLong" ? "Un champ dépasse 100 000 caractères." : "Guillemet ouvert jamais fermé : fin de fichier atteinte." });
+      return;
+    }
+    p.ligne(e.champs, e.ligne, entete.valeur);
+  };
+  for await (const texte of texteDe(p.source.octets, empreinte)) {
+    for (const e of lecteur.pousser(texte)) {
+      traiter(e);
+      if (refus !== null) return { ok: false, erreur: "enteteInvalide", detail: refus };
+    }
+  }
+  for (const e of lecteur.terminer()) {
+    traiter(e);
+    if (refus !== null) return { ok: false, erreur: "enteteInvalide", detail: refus };
+  }
+  if (entete === null) return { ok: false, erreur: "fichierVide", detail: "" };
+  return { ok: true, empreinte: empreinte.digest("hex"), lignesLues };
+}
+
+/** The active set of this kind made from the same file, if any (re-importing it changes nothing). */
+export async function jeuActifIdentique(db: Executeur, nature: string, empreinte: string): Promise<string | null> {
+  const [actif] = await db
+    .select({ id: jeuxDeDonnees.id })
+    .from(jeuxDeDonnees)
+    .where(and(eq(jeuxDeDonnees.nature, nature), eq(jeuxDeDonnees.etat, "actif"), eq(jeuxDeDonnees.empreinte, empreinte)));
+  return actif?.id ?? null;
+}
+
+export function lignesRejetees(rapports: LigneDeRapport[]): number {
+  return new Set(rapports.filter((r) => r.nature === "rejet").map((r) => r.ligne)).size;
+}
+
+/**
+ * Writes a set: created "en chargement", filled by `remplir` (short batches, the app keeps
+ * answering), the report added, then swapped in: the previous sets of the kind (demonstration
+ * included) go in one short transaction. On failure the partial set is removed.
+ */
+export async function ecrireJeu(p: {
+  db: Executeur;
+  nature: string;
+  source: string;
+  fichier: string;
+  empreinte: string;
+  maintenant: Date;
+  comptes: { acceptees: number; corrigees: number; rejetees: number };
+  rapports: LigneDeRapport[];
+  remplir: (jeuId: string) => Promise<void>;
+}): Promise<string> {
+  const [jeu] = await p.db
+    .insert(jeuxDeDonnees)
+    .values({
+      nature: p.nature,
+      provenance: "import",
+      source: p.source,
+      dateMiseAJour: p.maintenant,
+      chargeLe: p.maintenant,
+      etat: "chargement",
+      fichier: p.fichier,
+      empreinte: p.empreinte,
+      lignesAcceptees: p.comptes.acceptees,
+      lignesCorrigees: p.comptes.corrigees,
+      lignesRejetees: p.comptes.rejetees,
+    })
+    .returning({ id: jeuxDeDonnees.id });
+  const jeuId = (jeu as { id: string }).id;
+  try {
+    await p.remplir(jeuId);
+    const rapports = [...p.rapports].sort((a, b) => a.ligne - b.ligne);
+    for (let i = 0; i < rapports.length; i += LOT_IMPORT) {
+      await p.db.insert(rapportsImport).values(rapports.slice(i, i + LOT_IMPORT).map((r) => ({ jeuDeDonneesId: jeuId, nature: r.nature, ligne: r.ligne, champ: r.champ, valeur: tronquer(r.valeur), raison: r.raison })));
+    }
+    await p.db.transaction(async (tx) => {
+      await tx.delete(jeuxDeDonnees).where(and(eq(jeuxDeDonnees.nature, p.nature), ne(jeuxDeDonnees.id, jeuId)));
+      await tx.update(jeuxDeDonnees).set({ etat: "actif" }).where(eq(jeuxDeDonnees.id, jeuId));
+    });
+  } catch (e) {
+    await p.db.delete(jeuxDeDonnees).where(eq(jeuxDeDonnees.id, jeuId));
+    throw e;
+  }
+  return jeuId;
+}
+
+/** Inserts rows by short batches, yielding to other work between them. */
+export async function insererParLots<T>(lignes: T[], inserer: (lot: T[]) => Promise<unknown>) {
+  for (let i = 0; i < lignes.length; i += LOT_IMPORT) {
+    await inserer(lignes.slice(i, i + LOT_IMPORT));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The active imported sets of these kinds, for `statut`: file, date, line counts. */
+export async function etatDesJeux(db: Executeur, natures: string[]) {
+  return db
+    .select({ nature: jeuxDeDonnees.nature, fichier: jeuxDeDonnees.fichier, provenance: jeuxDeDonnees.provenance, chargeLe: jeuxDeDonnees.chargeLe, acceptees: jeuxDeDonnees.lignesAcceptees, corrigees: jeuxDeDonnees.lignesCorrigees, rejetees: jeuxDeDonnees.lignesRejetees })
+    .from(jeuxDeDonnees)
+    .where(and(inArray(jeuxDeDonnees.nature, natures), eq(jeuxDeDonnees.etat, "actif")))
+    .orderBy(jeuxDeDonnees.nature);
+}
