@@ -15,6 +15,8 @@ import { importerIfn, rapportDImport } from "./import-ifn";
  */
 
 const base = utiliserBaseDeTest();
+/** In CI the real files must be there: a missing file fails instead of skipping. */
+const EXIGER = process.env.CI === "true";
 const maintenant = new Date("2026-11-29T09:00:00Z");
 const DOSSIER = resolve(process.env.EFNE_DONNEES_REELLES ?? join(process.cwd(), "../shared/data"));
 const COMMUNES = join(DOSSIER, "ifn/ifn-communes.csv");
@@ -44,7 +46,7 @@ async function actifs(connexion: Connexion, nature: string) {
 }
 
 describe("import de l'indice de fragilité numérique", () => {
-  it.runIf(existsSync(COMMUNES))("le fichier réel des communes : chaque ligne acceptée, corrigée ou rejetée avec sa raison ; Paris calculé ; réimporter ne change rien", async () => {
+  it.runIf(existsSync(COMMUNES) || EXIGER)("le fichier réel des communes : chaque ligne acceptée, corrigée ou rejetée avec sa raison ; Paris calculé ; réimporter ne change rien", async () => {
     await dansUneTransaction(base.connexion(), async (connexion) => {
       const lignesDuFichier = readFileSync(COMMUNES, "utf8").split("\n").filter((l) => l.trim() !== "").length - 1;
       const r = await importerIfn({ connexion, niveau: "communes", source: await fichier(COMMUNES), maintenant });
@@ -86,7 +88,7 @@ describe("import de l'indice de fragilité numérique", () => {
     });
   }, 120_000);
 
-  it.runIf(existsSync(EPCI))("le fichier réel des EPCI", async () => {
+  it.runIf(existsSync(EPCI) || EXIGER)("le fichier réel des EPCI", async () => {
     await dansUneTransaction(base.connexion(), async (connexion) => {
       const r = await importerIfn({ connexion, niveau: "epci", source: await fichier(EPCI), maintenant });
       if (!r.ok) throw new Error(r.erreur);
