@@ -150,6 +150,18 @@ describe("import de l'indice de fragilité numérique", () => {
       expect(demo.valeur.parNature["ifn-communes"]).toBe(Number(communes?.n));
       expect(demo.valeur.parNature["ifn-epci"]).toBeGreaterThan(1000);
       expect((await actifs(connexion, "ifn-communes")).map((j) => j.provenance)).toEqual(["demonstration"]);
+      // Fictitious notes from 1 to 10 and their mean; the same code gives the same notes at every load.
+      const lire = () => connexion.db.select().from(indicesFragilite).where(eq(indicesFragilite.provenance, "demonstration"));
+      const premieres = await lire();
+      for (const l of premieres) {
+        const notes = [l.thd, l.quatreG, l.pauvrete, l.plus65, l.peuDiplomes] as number[];
+        expect(notes.every((n) => n >= 1 && n <= 10)).toBe(true);
+        expect(l.score).toBeCloseTo(notes.reduce((a, b) => a + b, 0) / 5, 3);
+      }
+      expect(new Set(premieres.map((l) => l.score)).size).toBeGreaterThan(50);
+      await chargerDemonstration({ connexion, maintenant });
+      const secondes = new Map((await lire()).map((l) => [`${l.niveau}:${l.code}`, l.score]));
+      expect(premieres.every((l) => secondes.get(`${l.niveau}:${l.code}`) === l.score)).toBe(true);
       const r = await importerIfn({ connexion, niveau: "communes", source: texte("reel.csv", `${ENTETE}Nevers,city,58194,1,2,3,4,5,3\n`), maintenant });
       expect(r.ok).toBe(true);
       expect((await actifs(connexion, "ifn-communes")).map((j) => j.provenance)).toEqual(["import"]);
