@@ -1,7 +1,8 @@
-import { and, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Executeur } from "@/db/client";
 import { candidats, contactsManifestation, departements, formulairesManifestation, regions, utilisateurs } from "@/db/schema";
 import { TYPES_CANDIDAT, type TypeCandidat } from "@/domain/candidatures/personas";
+import type { ContactAExporter } from "@/domain/exports/contacts";
 import { decider } from "@/domain/identite/permissions";
 import type { Acteur } from "@/domain/identite/roles";
 import { echec, succes, type Resultat } from "@/domain/resultat";
@@ -27,15 +28,20 @@ export interface Territoire {
 
 export type ErreurTerritoire = "nonConnecte" | "nonAutorise" | "territoireInconnu";
 
-/** The territory, when the person may read its préfecture space. */
-export async function ouvrirTerritoire(params: { db: Executeur; acteur: Acteur | null; demande: DemandeTerritoire }): Promise<Resultat<Territoire, ErreurTerritoire>> {
-  const { db, acteur, demande } = params;
-  if (!acteur) return echec("nonConnecte");
-  const tous = await db
+/** The départements of the gouvernance scope (not the collectivités d'outre-mer), with their région. */
+function departementsEtRegions(db: Executeur) {
+  return db
     .select({ code: departements.code, nom: departements.nom, codeRegion: departements.codeRegion, nomRegion: regions.nom })
     .from(departements)
     .innerJoin(regions, eq(regions.code, departements.codeRegion))
     .where(eq(departements.collectiviteOutreMer, false));
+}
+
+/** The territory, when the person may read its préfecture space. */
+export async function ouvrirTerritoire(params: { db: Executeur; acteur: Acteur | null; demande: DemandeTerritoire }): Promise<Resultat<Territoire, ErreurTerritoire>> {
+  const { db, acteur, demande } = params;
+  if (!acteur) return echec("nonConnecte");
+  const tous = await departementsEtRegions(db);
   let territoire: Territoire | null = null;
   let decision;
   if (demande.type === "departement") {
@@ -59,11 +65,7 @@ export async function ouvrirTerritoire(params: { db: Executeur; acteur: Acteur |
 /** The territories a person may open, for the switcher (départements, régions, national). */
 export async function territoiresAccessibles(db: Executeur, acteur: Acteur | null): Promise<Array<{ type: "departement" | "region" | "national"; code: string | null; nom: string }>> {
   if (!acteur) return [];
-  const tous = await db
-    .select({ code: departements.code, nom: departements.nom, codeRegion: departements.codeRegion, nomRegion: regions.nom })
-    .from(departements)
-    .innerJoin(regions, eq(regions.code, departements.codeRegion))
-    .where(eq(departements.collectiviteOutreMer, false));
+  const tous = await departementsEtRegions(db);
   const liste: Array<{ type: "departement" | "region" | "national"; code: string | null; nom: string }> = [];
   if (decider(acteur, "lireEspaceNational", { type: "national" }).autorise) liste.push({ type: "national", code: null, nom: "France entière" });
   const regionsVues = new Set<string>();
@@ -244,20 +246,9 @@ export async function statistiquesNationales(db: Executeur) {
 
 /* ---------- Contacts ---------- */
 
-export interface LigneContact {
+/** A line of the contacts table and exports: what the export shows, with its id and provenance. */
+export interface LigneContact extends ContactAExporter {
   id: string;
-  deposeLe: Date;
-  organisation: string;
-  typologie: string;
-  manifestation: string;
-  nomPorteur: string | null;
-  nom: string;
-  prenom: string;
-  fonction: string;
-  role: string;
-  email: string;
-  codeSiret: string | null;
-  codeInsee: string | null;
   demonstration: boolean;
 }
 
@@ -345,4 +336,4 @@ export async function* lignesDeContacts(db: Executeur, territoire: Territoire, t
   }
 }
 
-export { estContenuPorter, inArray };
+export { estContenuPorter };

@@ -3,8 +3,7 @@ import { communes, structuresAidantsConnect } from "@/db/schema";
 import { lireEnteteAidantsConnect, lireLigneAidantsConnect, type StructureAidantsConnect } from "@/domain/donnees/aidants-connect";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { ecrireJeu, insererParLots, jeuActifIdentique, lignesRejetees, lireCsv, type LigneDeRapport } from "./import-commun";
-import type { BilanImport, ErreurImport } from "./import-ifn";
+import { bilanSiInchange, ecrireJeu, insererParLots, lignesRejetees, lireCsv, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
 import { resolveurDeCommunes } from "./resolution-communes";
 import type { Progression } from "./territoires";
 
@@ -66,11 +65,8 @@ export async function importerAidantsConnect(p: {
     },
   });
   if (!lu.ok) return echec(lu.erreur, { detail: lu.detail });
-  const actif = await jeuActifIdentique(db, NATURE_AIDANTS_CONNECT, lu.empreinte);
-  if (actif && !p.forcer) {
-    progression("Ce fichier est déjà celui en service : rien ne change.");
-    return succes({ jeu: actif, fichier: p.source.nom, inchange: true, lignesLues: lu.lignesLues, acceptees: 0, corrigees: 0, rejetees: 0, enregistrees: 0, sansDonnees: 0, apercu: [] });
-  }
+  const inchange = p.forcer ? null : await bilanSiInchange({ db, nature: NATURE_AIDANTS_CONNECT, empreinte: lu.empreinte, fichier: p.source.nom, lignesLues: lu.lignesLues, progression });
+  if (inchange) return succes(inchange);
   const rejetees = lignesRejetees(rapports);
   const jeu = await ecrireJeu({
     db,

@@ -20,6 +20,25 @@ export interface LigneDeRapport {
   raison: string;
 }
 
+export interface BilanImport {
+  jeu: string | null;
+  fichier: string;
+  /** The same file was already the active set: nothing changed. */
+  inchange: boolean;
+  lignesLues: number;
+  acceptees: number;
+  corrigees: number;
+  rejetees: number;
+  /** Rows stored (after aggregation). */
+  enregistrees: number;
+  /** Current communes or EPCI the file has no row for. */
+  sansDonnees: number;
+  /** The first problems, for the command line (the whole report is stored). */
+  apercu: LigneDeRapport[];
+}
+
+export type ErreurImport = "enteteInvalide" | "fichierVide" | "territoiresAbsents";
+
 export const LOT_IMPORT = 1000;
 const tronquer = (v: string | null) => (v === null ? null : v.length > 200 ? `${v.slice(0, 200)}…` : v);
 
@@ -82,12 +101,20 @@ export async function lireCsv<E>(p: {
 }
 
 /** The active set of this kind made from the same file, if any (re-importing it changes nothing). */
-export async function jeuActifIdentique(db: Executeur, nature: string, empreinte: string): Promise<string | null> {
+async function jeuActifIdentique(db: Executeur, nature: string, empreinte: string): Promise<string | null> {
   const [actif] = await db
     .select({ id: jeuxDeDonnees.id })
     .from(jeuxDeDonnees)
     .where(and(eq(jeuxDeDonnees.nature, nature), eq(jeuxDeDonnees.etat, "actif"), eq(jeuxDeDonnees.empreinte, empreinte)));
   return actif?.id ?? null;
+}
+
+/** When the same file is already the active set of its kind: the bilan of an import that changes nothing. */
+export async function bilanSiInchange(p: { db: Executeur; nature: string; empreinte: string; fichier: string; lignesLues: number; progression: Progression }): Promise<BilanImport | null> {
+  const actif = await jeuActifIdentique(p.db, p.nature, p.empreinte);
+  if (!actif) return null;
+  p.progression("Ce fichier est déjà celui en service : rien ne change.");
+  return { jeu: actif, fichier: p.fichier, inchange: true, lignesLues: p.lignesLues, acceptees: 0, corrigees: 0, rejetees: 0, enregistrees: 0, sansDonnees: 0, apercu: [] };
 }
 
 export function lignesRejetees(rapports: LigneDeRapport[]): number {

@@ -4,7 +4,7 @@ import { anciennesCommunes, communes, epci, indicesFragilite, jeuxDeDonnees, rap
 import { lireEnteteIfn, lireLigneIfn, moyennePonderee, type LigneIfn, type NiveauIfn, type ScoresIfn } from "@/domain/donnees/ifn";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { ecrireJeu, insererParLots, jeuActifIdentique, lignesRejetees, lireCsv, type LigneDeRapport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, insererParLots, lignesRejetees, lireCsv, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
 import type { Progression } from "./territoires";
 
 /*
@@ -18,25 +18,7 @@ import type { Progression } from "./territoires";
  */
 
 export const NATURES_IFN = { communes: "ifn-communes", epci: "ifn-epci" } as const;
-
-export interface BilanImport {
-  jeu: string | null;
-  fichier: string;
-  /** The same file was already the active set: nothing changed. */
-  inchange: boolean;
-  lignesLues: number;
-  acceptees: number;
-  corrigees: number;
-  rejetees: number;
-  /** Rows stored (after aggregation). */
-  enregistrees: number;
-  /** Current communes or EPCI the file has no row for. */
-  sansDonnees: number;
-  /** The first problems, for the command line (the whole report is stored). */
-  apercu: Array<{ ligne: number; nature: "rejet" | "correction"; champ: string | null; valeur: string | null; raison: string }>;
-}
-
-export type ErreurImport = "enteteInvalide" | "fichierVide" | "territoiresAbsents";
+export type { BilanImport, ErreurImport };
 
 export async function importerIfn(p: {
   connexion: Connexion;
@@ -82,11 +64,8 @@ export async function importerIfn(p: {
   if (!lu.ok) return echec(lu.erreur, { detail: lu.detail });
   const { lignesLues } = lu;
 
-  const actif = await jeuActifIdentique(db, nature, lu.empreinte);
-  if (actif && !p.forcer) {
-    progression("Ce fichier est déjà celui en service : rien ne change.");
-    return succes({ jeu: actif, fichier: p.source.nom, inchange: true, lignesLues, acceptees: 0, corrigees: 0, rejetees: 0, enregistrees: 0, sansDonnees: 0, apercu: [] });
-  }
+  const inchange = p.forcer ? null : await bilanSiInchange({ db, nature, empreinte: lu.empreinte, fichier: p.source.nom, lignesLues, progression });
+  if (inchange) return succes(inchange);
 
   // Resolution of the codes, then aggregation per current code.
   const parCible = new Map<string, Array<{ numero: number; ligne: LigneIfn; population: number | null }>>();
