@@ -208,6 +208,12 @@ export const indicesFragilite = pgTable(
   (t) => [primaryKey({ columns: [t.jeuDeDonneesId, t.niveau, t.code] })],
 );
 
+/**
+ * Lieux d'inclusion numérique, in the national standard's v1.0.x model (v0.1 rows converted). The
+ * queried fields are columns; `champs` keeps the whole normalised record (for downloads). A place
+ * found again in another source (same commune, compatible typology, near, similar name and
+ * address) points to the place it duplicates (`doublon_de`); that one lists the merged sources.
+ */
 export const lieuxInclusionNumerique = pgTable(
   "lieux_inclusion_numerique",
   {
@@ -223,11 +229,64 @@ export const lieuxInclusionNumerique = pgTable(
     codeCommune: text("code_commune").references(() => communes.code),
     typologies: text("typologies").array().notNull().default(sql`'{}'::text[]`),
     dispositifs: text("dispositifs").array().notNull().default(sql`'{}'::text[]`),
+    /** The organisation that collected the row (the standard's `source`). */
+    source: text("source"),
+    pivot: text("pivot"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    services: text("services").array().notNull().default(sql`'{}'::text[]`),
+    /** Dashboard category derived from the typology: public-commune, public-epci, public-departement, public-autre, association, prive, non-defini. */
+    categorie: text("categorie").notNull().default("non-defini"),
+    qpv: boolean("qpv").notNull().default(false),
+    /** France Ruralités Revitalisation (formerly ZRR). */
+    frr: boolean("frr").notNull().default(false),
+    dateMaj: text("date_maj"),
+    champs: jsonb("champs").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    doublonDe: uuid("doublon_de"),
+    scoreDoublon: integer("score_doublon"),
+    /** On a place others were merged into: the sources of the whole group. */
+    sourcesFusionnees: text("sources_fusionnees").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     index("lieux_code_commune_idx").on(t.codeCommune),
     index("lieux_jeu_idx").on(t.jeuDeDonneesId),
   ],
+);
+
+/** Conseillers numériques and their coordinateurs per département (the project's documented CSV template). */
+export const effectifsConseillersNumeriques = pgTable(
+  "effectifs_conseillers_numeriques",
+  {
+    jeuDeDonneesId: uuid("jeu_de_donnees_id")
+      .notNull()
+      .references(() => jeuxDeDonnees.id, { onDelete: "cascade" }),
+    codeDepartement: text("code_departement").notNull(),
+    conseillers: integer("conseillers").notNull(),
+    coordinateurs: integer("coordinateurs"),
+    dateDonnees: text("date_donnees").notNull(),
+    provenance: text("provenance").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jeuDeDonneesId, t.codeDepartement] })],
+);
+
+/**
+ * Shapes of départements, EPCI or communes for the maps the app draws itself: rings of
+ * [longitude, latitude] (drawn with the even-odd rule, so holes need no orientation) and the
+ * bounding box [ouest, sud, est, nord].
+ */
+export const geometries = pgTable(
+  "geometries",
+  {
+    jeuDeDonneesId: uuid("jeu_de_donnees_id")
+      .notNull()
+      .references(() => jeuxDeDonnees.id, { onDelete: "cascade" }),
+    niveau: text("niveau").notNull(),
+    code: text("code").notNull(),
+    nom: text("nom"),
+    anneaux: jsonb("anneaux").$type<Array<Array<[number, number]>>>().notNull(),
+    boite: doublePrecision("boite").array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jeuDeDonneesId, t.niveau, t.code] })],
 );
 
 /*
