@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROUTES, exempleDeChemin } from "@/securite/routes";
-import { url, utiliserNavigateur, verifierPage, visiter } from "./outils";
+import { REGLES_DE_COULEUR, attendreHydratation, url, utiliserNavigateur, verifierAccessibilite, verifierPage, visiter } from "./outils";
 
 const nouvelleSession = utiliserNavigateur();
 const pages = ROUTES.filter((r) => r.type === "page");
@@ -22,13 +22,16 @@ describe("la coquille DSFR", () => {
       const fil = page.getByRole("navigation", { name: "vous êtes ici :" });
       expect(await fil.getByRole("link", { name: "Accueil" }).count()).toBeGreaterThan(0);
     }
-    await session.contexte.close();
 
-    // The same page for someone whose system asks for the dark theme.
-    const sombre = await nouvelleSession({ colorScheme: "dark" });
-    await visiter(sombre, chemin);
-    expect(await sombre.page.locator("html").getAttribute("data-fr-theme")).toBe("dark");
-    await sombre.contexte.close();
+    // The same page for someone whose system asks for the dark theme: only the colours change, so
+    // the colour rules are checked again (every rule ran above).
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.reload({ waitUntil: "load" });
+    await attendreHydratation(page);
+    expect(await page.locator("html").getAttribute("data-fr-theme")).toBe("dark");
+    await verifierAccessibilite(page, { regles: REGLES_DE_COULEUR });
+    expect(session.erreursConsole, "Erreurs dans la console du navigateur").toEqual([]);
+    await session.contexte.close();
   });
 
   it("une adresse inconnue donne une page 404 en français, dans la coquille", async () => {
