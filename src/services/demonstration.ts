@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Connexion, Executeur } from "@/db/client";
 import { ceder, enLots } from "@/db/lots";
 import { candidats, communes, departements, epci, epciCommunes, formulairesManifestation, indicesFragilite, jeuxDeDonnees, lieuxInclusionNumerique, utilisateurs } from "@/db/schema";
@@ -10,6 +10,7 @@ import { genererLieuxDeDemonstration } from "@/domain/demonstration/lieux";
 import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION, LIBELLES_NATURES, type NatureJeuDeDonnees } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { creerUtilisateur } from "./identite";
+import { dedoublonnerLieux, ligneDeLieu } from "./import-lieux";
 import { attribuer, enregistrerCandidature, type ContenuFormulaire, type PartenaireEnvoye } from "./manifestations";
 import type { Progression } from "./territoires";
 
@@ -197,7 +198,7 @@ export async function chargerDemonstration(params: {
       if (nombre === null) bilan.ignorees.push(niveau === "communes" ? "ifn-communes" : "ifn-epci");
       else bilan.parNature[niveau === "communes" ? "ifn-communes" : "ifn-epci"] = nombre;
     }
-    const existants = await jeuxDe(connexion.db, "lieux");
+    const existants = [...(await jeuxDe(connexion.db, "lieux")), ...(await jeuxDe(connexion.db, "data-inclusion"))];
     if (existants.some((j) => j.provenance === "import")) {
       bilan.ignorees.push("lieux");
       progression("Lieux d'inclusion numérique : des données réelles sont chargées, aucune donnée de démonstration n'est ajoutée.");
@@ -213,10 +214,12 @@ export async function chargerDemonstration(params: {
         .values({ nature: "lieux", provenance: "demonstration", source: LIBELLE_DONNEES_DEMONSTRATION, dateMiseAJour: maintenant, chargeLe: maintenant })
         .returning({ id: jeuxDeDonnees.id });
       for (const lot of enLots(lieux, 1000)) {
-        await tx.insert(lieuxInclusionNumerique).values(lot.map((l) => ({ ...l, jeuDeDonneesId: (jeu as { id: string }).id, provenance: "demonstration" })));
+        await tx.insert(lieuxInclusionNumerique).values(lot.map((l) => ligneDeLieu(l, (jeu as { id: string }).id, "demonstration")));
         await ceder();
       }
     });
+    const fusion = await dedoublonnerLieux(connexion.db, "demonstration");
+    progression(`Lieux de démonstration décrits par les deux sources fictives, fusionnés : ${fusion.fusionnes.toLocaleString("fr-FR")}.`);
     bilan.parNature.lieux = lieux.length;
     progression(`Lieux d'inclusion numérique de démonstration : ${lieux.length.toLocaleString("fr-FR")}`);
     return succes(bilan);
@@ -252,11 +255,23 @@ export interface EtatJeuDeDonnees {
   lignes: number;
 }
 
+/**
+ * The places counted: those of the active sets, one per place described by several sources (the
+ * merged ones are left out), real ones only as soon as a real set is loaded.
+ */
+async function lieuxComptes(db: Executeur) {
+  const jeux = [...(await jeuxDe(db, "lieux")), ...(await jeuxDe(db, "data-inclusion"))].filter((j) => j.etat === "actif");
+  const reels = jeux.filter((j) => j.provenance === "import");
+  const retenus = reels.length ? reels : jeux;
+  const jeu = [...retenus].sort((a, b) => b.dateMiseAJour.getTime() - a.dateMiseAJour.getTime())[0];
+  const condition = and(inArray(lieuxInclusionNumerique.jeuDeDonneesId, retenus.length ? retenus.map((j) => j.id) : ["00000000-0000-0000-0000-000000000000"]), isNull(lieuxInclusionNumerique.doublonDe));
+  return { jeu, condition };
+}
+
 /** What the dashboard and the home page show for the lieux: the count, its source and its provenance. */
 export async function etatDesLieux(db: Executeur): Promise<EtatJeuDeDonnees> {
-  const jeux = await jeuxDe(db, "lieux");
-  const [total] = await db.select({ nombre: compter() }).from(lieuxInclusionNumerique);
-  const jeu = jeux.find((j) => j.provenance === "import") ?? jeux[0];
+  const { jeu, condition } = await lieuxComptes(db);
+  const [total] = await db.select({ nombre: compter() }).from(lieuxInclusionNumerique).where(condition);
   return {
     nature: "lieux",
     provenance: (jeu?.provenance as EtatJeuDeDonnees["provenance"]) ?? null,
@@ -268,11 +283,17 @@ export async function etatDesLieux(db: Executeur): Promise<EtatJeuDeDonnees> {
 
 /** Number of lieux per département, with the provenance of the dataset they come from. */
 export async function lieuxParDepartement(db: Executeur): Promise<{ provenance: EtatJeuDeDonnees["provenance"]; source: string | null; dateMiseAJour: Date | null; parDepartement: Map<string, number> }> {
-  const etat = await etatDesLieux(db);
+  const { jeu, condition } = await lieuxComptes(db);
   const lignes = await db
     .select({ code: communes.codeDepartement, nombre: compter() })
     .from(lieuxInclusionNumerique)
     .innerJoin(communes, eq(communes.code, lieuxInclusionNumerique.codeCommune))
+    .where(condition)
     .groupBy(communes.codeDepartement);
-  return { provenance: etat.provenance, source: etat.source, dateMiseAJour: etat.dateMiseAJour, parDepartement: new Map(lignes.map((l) => [l.code, l.nombre])) };
+  return {
+    provenance: (jeu?.provenance as EtatJeuDeDonnees["provenance"]) ?? null,
+    source: jeu?.source ?? null,
+    dateMiseAJour: jeu?.dateMiseAJour ?? null,
+    parDepartement: new Map(lignes.map((l) => [l.code, l.nombre])),
+  };
 }

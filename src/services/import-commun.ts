@@ -3,6 +3,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Executeur } from "@/db/client";
 import { jeuxDeDonnees, rapportsImport } from "@/db/schema";
 import { choisirEncodage, LecteurCsv, type EnregistrementCsv } from "@/domain/import/csv";
+import { LecteurTableauJson, type ElementJson } from "@/domain/import/json";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
 import type { Progression } from "./territoires";
 
@@ -100,6 +101,53 @@ export async function lireCsv<E>(p: {
   return { ok: true, empreinte: empreinte.digest("hex"), lignesLues };
 }
 
+/**
+ * Reads a JSON array element by element (each element parsed on its own, in bounded memory).
+ * Unreadable elements go to the report with their position in the array.
+ */
+export async function lireTableauJson(p: {
+  source: SourceDeFichier;
+  rapports: LigneDeRapport[];
+  element: (valeur: unknown, numero: number) => void;
+  progression: Progression;
+}): Promise<{ ok: true; empreinte: string; lignesLues: number } | { ok: false; erreur: "enteteInvalide" | "fichierVide"; detail: string }> {
+  const empreinte = createHash("sha256");
+  const lecteur = new LecteurTableauJson();
+  let lignesLues = 0;
+  const traiter = (e: ElementJson) => {
+    lignesLues += 1;
+    if (lignesLues % 5000 === 0) p.progression(`${lignesLues.toLocaleString("fr-FR")} éléments lus…`);
+    if ("erreur" in e) {
+      p.rapports.push({ nature: "rejet", ligne: e.numero, champ: null, valeur: null, raison: e.erreur === "elementTropLong" ? "Élément de plus d'un million de caractères." : "Élément JSON illisible." });
+      return;
+    }
+    p.element(e.valeur, e.numero);
+  };
+  let vide = true;
+  for await (const texte of texteDe(p.source.octets, empreinte)) {
+    if (texte.trim()) vide = false;
+    for (const e of lecteur.pousser(texte)) traiter(e);
+    if (lecteur.pasUnTableau) return { ok: false, erreur: "enteteInvalide", detail: "le fichier JSON doit être un tableau d'objets ([{…}, {…}])" };
+  }
+  for (const e of lecteur.terminer()) traiter(e);
+  if (vide) return { ok: false, erreur: "fichierVide", detail: "" };
+  if (lecteur.finInattendue) p.rapports.push({ nature: "rejet", ligne: lignesLues, champ: null, valeur: null, raison: "Fin du fichier JSON inattendue (tableau non fermé ou texte après le tableau)." });
+  return { ok: true, empreinte: empreinte.digest("hex"), lignesLues };
+}
+
+/** The file's first bytes (to tell JSON from CSV), and the same file to read from its start. */
+export async function sonder(source: SourceDeFichier): Promise<{ source: SourceDeFichier; debut: string }> {
+  const iterateur = source.octets[Symbol.asyncIterator]();
+  const premier = await iterateur.next();
+  const morceau = premier.done ? new Uint8Array() : premier.value instanceof Uint8Array ? premier.value : new Uint8Array(premier.value as ArrayBufferLike);
+  async function* octets() {
+    if (!premier.done) yield morceau;
+    for (let r = await iterateur.next(); !r.done; r = await iterateur.next()) yield r.value;
+  }
+  const debut = new TextDecoder("utf-8", { fatal: false }).decode(morceau.subarray(0, 1024)).replace(/^\uFEFF/, "").trimStart();
+  return { source: { nom: source.nom, octets: octets() }, debut };
+}
+
 /** The active set of this kind made from the same file, if any (re-importing it changes nothing). */
 async function jeuActifIdentique(db: Executeur, nature: string, empreinte: string): Promise<string | null> {
   const [actif] = await db
@@ -136,6 +184,8 @@ export async function ecrireJeu(p: {
   comptes: { acceptees: number; corrigees: number; rejetees: number };
   rapports: LigneDeRapport[];
   remplir: (jeuId: string) => Promise<void>;
+  /** Other natures whose demonstration sets this real set also replaces (places from two kinds of files). */
+  demonstrationsRemplacees?: string[];
 }): Promise<string> {
   const [jeu] = await p.db
     .insert(jeuxDeDonnees)
@@ -162,6 +212,9 @@ export async function ecrireJeu(p: {
     }
     await p.db.transaction(async (tx) => {
       await tx.delete(jeuxDeDonnees).where(and(eq(jeuxDeDonnees.nature, p.nature), ne(jeuxDeDonnees.id, jeuId)));
+      if (p.demonstrationsRemplacees?.length) {
+        await tx.delete(jeuxDeDonnees).where(and(inArray(jeuxDeDonnees.nature, p.demonstrationsRemplacees), eq(jeuxDeDonnees.provenance, "demonstration")));
+      }
       await tx.update(jeuxDeDonnees).set({ etat: "actif" }).where(eq(jeuxDeDonnees.id, jeuId));
     });
   } catch (e) {
