@@ -5,8 +5,12 @@ import { sourceCogInstallee } from "@/integrations/cog/decoupage-administratif";
 import { chargerDemonstration, effacerDemonstration, etatDesLieux } from "@/services/demonstration";
 import { ACTEUR_LIGNE_DE_COMMANDE, creerUtilisateur, emettreLienDeConnexion, urlDeBaseDesLiens } from "@/services/identite";
 import { importerAidantsConnect, NATURE_AIDANTS_CONNECT } from "@/services/import-aidants-connect";
-import { etatDesJeux } from "@/services/import-commun";
+import { etatDesJeux, type BilanImport } from "@/services/import-commun";
+import type { Resultat } from "@/domain/resultat";
+import { importerConseillersNumeriques, NATURE_CONSEILLERS_NUMERIQUES } from "@/services/import-conseillers-numeriques";
+import { importerGeometrie, NATURES_GEOMETRIE, type NiveauGeometrie } from "@/services/import-geometrie";
 import { importerIfn, NATURES_IFN } from "@/services/import-ifn";
+import { importerLieux, listerDoublons, NATURES_LIEUX } from "@/services/import-lieux";
 import { ouvrirSource } from "@/integrations/fichiers/source";
 import { executantsDeLApplication } from "@/services/resumes";
 import { executerTachesDues } from "@/services/taches";
@@ -44,6 +48,8 @@ export interface Commande {
 }
 
 const formater = (n: number) => n.toLocaleString("fr-FR");
+
+const NATURES_IMPORTABLES = ["lieux", "data-inclusion", "ifn-communes", "ifn-epci", "aidants-connect", "conseillers-numeriques", "geometrie"] as const;
 
 export const COMMANDES: Commande[] = [
   {
@@ -89,40 +95,91 @@ export const COMMANDES: Commande[] = [
   },
   {
     nom: "donnees:importer",
-    resume: "Importe un fichier de données réelles (chemin ou URL) : ifn-communes, ifn-epci, aidants-connect ; rapport des lignes rejetées ou corrigées.",
-    usage: "donnees:importer <ifn-communes|ifn-epci|aidants-connect> <chemin|url> [--forcer]",
-    options: ["forcer"],
+    resume: "Importe un fichier de données réelles (chemin ou URL) : lieux, data-inclusion, ifn-communes, ifn-epci, aidants-connect, conseillers-numeriques, geometrie ; rapport des lignes rejetées ou corrigées.",
+    usage: "donnees:importer <lieux|data-inclusion|ifn-communes|ifn-epci|aidants-connect|conseillers-numeriques|geometrie> <chemin|url> [--niveau departements|epci|communes] [--forcer]",
+    options: ["forcer", "niveau"],
     async executer({ connexion, arguments: args, sortie, maintenant }) {
       const [nature, chemin] = args.positionnels;
-      const niveau = nature === NATURES_IFN.communes ? "communes" : nature === NATURES_IFN.epci ? "epci" : null;
       if (!nature || !chemin) {
         sortie.erreur("Indiquez la nature des données et le fichier : donnees:importer ifn-communes ../shared/data/ifn/ifn-communes.csv");
         return CODES_SORTIE.usage;
       }
-      if (!niveau && nature !== NATURE_AIDANTS_CONNECT) {
-        sortie.erreur(`Nature « ${nature} » : les natures importables à ce jour sont ifn-communes, ifn-epci et aidants-connect (les lieux, conseillers numériques et géométries arrivent ensuite).`);
+      if (!(NATURES_IMPORTABLES as readonly string[]).includes(nature)) {
+        sortie.erreur(`Nature « ${nature} » inconnue : ${NATURES_IMPORTABLES.join(", ")}.`);
         return CODES_SORTIE.usage;
       }
-      const ouverte = await ouvrirSource(chemin);
-      if (!ouverte.ok) {
-        sortie.erreur(ouverte.erreur.code === "fichierIntrouvable" ? `Fichier introuvable : ${ouverte.erreur.detail}` : `Téléchargement impossible (${ouverte.erreur.detail}).`);
-        return CODES_SORTIE.echec;
+      const [niveauDemande] = args.options.get("niveau") ?? [];
+      if (niveauDemande !== undefined && (nature !== "geometrie" || !["departements", "epci", "communes"].includes(niveauDemande))) {
+        sortie.erreur(nature === "geometrie" ? "--niveau vaut departements, epci ou communes." : "--niveau ne sert qu'à l'import de géométrie.");
+        return CODES_SORTIE.usage;
       }
-      const commun = { connexion, source: ouverte.source, maintenant: maintenant(), progression: sortie.ligne, forcer: args.drapeaux.has("forcer") };
-      const resultat = niveau ? await importerIfn({ ...commun, niveau }) : await importerAidantsConnect(commun);
+      const commun = { connexion, maintenant: maintenant(), progression: sortie.ligne, forcer: args.drapeaux.has("forcer") };
+      let resultat: Resultat<BilanImport, string>;
+      if (nature === "geometrie") {
+        resultat = await importerGeometrie({ ...commun, chemin, niveau: niveauDemande as NiveauGeometrie | undefined });
+      } else {
+        const ouverte = await ouvrirSource(chemin);
+        if (!ouverte.ok) {
+          sortie.erreur(ouverte.erreur.code === "fichierIntrouvable" ? `Fichier introuvable : ${ouverte.erreur.detail}` : `Téléchargement impossible (${ouverte.erreur.detail}).`);
+          return CODES_SORTIE.echec;
+        }
+        const avecSource = { ...commun, source: ouverte.source };
+        resultat =
+          nature === "lieux" || nature === "data-inclusion"
+            ? await importerLieux({ ...avecSource, nature })
+            : nature === NATURES_IFN.communes || nature === NATURES_IFN.epci
+              ? await importerIfn({ ...avecSource, niveau: nature === NATURES_IFN.communes ? "communes" : "epci" })
+              : nature === NATURE_CONSEILLERS_NUMERIQUES
+                ? await importerConseillersNumeriques(avecSource)
+                : await importerAidantsConnect(avecSource);
+      }
       if (!resultat.ok) {
-        const raisons = {
-          enteteInvalide: `En-tête inattendu (${String(resultat.details?.detail ?? "")}) : ${niveau ? "la première ligne doit être name,division,code,no_thd_coverage_rate,no_4g_coverage_rate,poverty_rate,older_65_rate,nscol15p_rate,total" : "la première ligne doit être celle de l'export des structures Aidants Connect (Name, UUID, Is Active, City Insee Code…)"}.`,
-          fichierVide: "Le fichier est vide.",
+        const detail = String(resultat.details?.detail ?? "");
+        const attendu: Record<string, string> = {
+          lieux: "un fichier du standard des lieux de médiation numérique (CSV avec les colonnes id, nom, commune… ou JSON : tableau d'objets)",
+          "data-inclusion": "le fichier JSON des structures data·inclusion (tableau d'objets)",
+          "ifn-communes": "la première ligne doit être name,division,code,no_thd_coverage_rate,no_4g_coverage_rate,poverty_rate,older_65_rate,nscol15p_rate,total",
+          "ifn-epci": "la première ligne doit être name,division,code,no_thd_coverage_rate,no_4g_coverage_rate,poverty_rate,older_65_rate,nscol15p_rate,total",
+          "aidants-connect": "la première ligne doit être celle de l'export des structures Aidants Connect (Name, UUID, Is Active, City Insee Code…)",
+          "conseillers-numeriques": "la première ligne doit être code_departement,conseillers_numeriques,coordinateurs,date_des_donnees,source (modèle : docs/modeles/conseillers-numeriques.csv)",
+          geometrie: "un fichier TopoJSON ou GeoJSON de départements, d'EPCI ou de communes",
+        };
+        const raisons: Record<string, string> = {
+          enteteInvalide: `Fichier inattendu${detail ? ` (${detail})` : ""} : ${attendu[nature] ?? ""}.`,
+          fichierVide: detail || "Le fichier est vide.",
           territoiresAbsents: "Les territoires ne sont pas chargés : lancez d'abord « territoires:importer ».",
         };
-        sortie.erreur(raisons[resultat.erreur]);
+        sortie.erreur(raisons[resultat.erreur] ?? detail ?? resultat.erreur);
         return CODES_SORTIE.echec;
       }
       const b = resultat.valeur;
       if (!b.inchange && b.apercu.length) {
         sortie.ligne("Premières lignes du rapport :");
         for (const r of b.apercu) sortie.ligne(`  ligne ${r.ligne} — ${r.nature === "rejet" ? "rejetée" : "corrigée"}${r.champ ? ` (${r.champ} = « ${r.valeur ?? ""} »)` : ""} : ${r.raison}`);
+      }
+      return CODES_SORTIE.succes;
+    },
+  },
+  {
+    nom: "donnees:doublons",
+    resume: "Liste, pour relecture, les lieux décrits par plusieurs sources et fusionnés (avec la note de ressemblance).",
+    usage: "donnees:doublons [--departement CODE] [--limite N]",
+    options: ["departement", "limite"],
+    async executer({ connexion, arguments: args, sortie }) {
+      const [departement] = args.options.get("departement") ?? [];
+      const [limiteBrute] = args.options.get("limite") ?? [];
+      const limite = limiteBrute === undefined ? 100 : Number(limiteBrute);
+      if (!Number.isInteger(limite) || limite < 1 || limite > 100_000) {
+        sortie.erreur("--limite attend un nombre entier entre 1 et 100 000.");
+        return CODES_SORTIE.usage;
+      }
+      const doublons = await listerDoublons(connexion.db, { departement, limite });
+      if (!doublons.length) {
+        sortie.ligne(departement ? `Aucun lieu fusionné dans le département ${departement}.` : "Aucun lieu fusionné.");
+        return CODES_SORTIE.succes;
+      }
+      for (const d of doublons) {
+        sortie.ligne(`${d.codeCommune} — « ${d.nom} » (${d.source ?? "?"}, ${d.adresse ?? "sans adresse"}) fusionné dans « ${d.nomRepresentant} » (${d.sourceRepresentant ?? "?"}, ${d.adresseRepresentant ?? "sans adresse"}) — note ${d.score ?? "?"}/100`);
       }
       return CODES_SORTIE.succes;
     },
@@ -223,7 +280,7 @@ export const COMMANDES: Commande[] = [
       const lieux = await etatDesLieux(connexion.db);
       const provenance = lieux.provenance === "demonstration" ? "données de démonstration — fictives" : lieux.provenance === "import" ? "données importées" : "aucune donnée";
       sortie.ligne(`${LIBELLES_NATURES.lieux} : ${formater(lieux.lignes)} (${provenance})`);
-      const natures = [NATURES_IFN.communes, NATURES_IFN.epci, NATURE_AIDANTS_CONNECT] as const;
+      const natures = [...NATURES_LIEUX, NATURES_IFN.communes, NATURES_IFN.epci, NATURE_AIDANTS_CONNECT, NATURE_CONSEILLERS_NUMERIQUES, ...Object.values(NATURES_GEOMETRIE)] as const;
       const jeux = await etatDesJeux(connexion.db, [...natures]);
       for (const nature of natures) {
         const j = jeux.find((i) => i.nature === nature);

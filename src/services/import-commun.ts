@@ -184,6 +184,8 @@ export async function ecrireJeu(p: {
   comptes: { acceptees: number; corrigees: number; rejetees: number };
   rapports: LigneDeRapport[];
   remplir: (jeuId: string) => Promise<void>;
+  /** The date the data describes, when the file says it (else the import's date). */
+  dateMiseAJour?: Date;
   /** Other natures whose demonstration sets this real set also replaces (places from two kinds of files). */
   demonstrationsRemplacees?: string[];
 }): Promise<string> {
@@ -193,7 +195,7 @@ export async function ecrireJeu(p: {
       nature: p.nature,
       provenance: "import",
       source: p.source,
-      dateMiseAJour: p.maintenant,
+      dateMiseAJour: p.dateMiseAJour ?? p.maintenant,
       chargeLe: p.maintenant,
       etat: "chargement",
       fichier: p.fichier,
