@@ -5,7 +5,7 @@ import { lireEnteteIfn, lireLigneIfn, moyennePonderee, type LigneIfn, type Nivea
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
 import { bilanSiInchange, ecrireJeu, insererParLots, lignesRejetees, lireCsv, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
-import type { Progression } from "./territoires";
+import { avecCacheTerritoires, type Progression } from "./territoires";
 
 /*
  * Import of the IFN files (communes, EPCI). The file is read as a stream and checked line by line:
@@ -146,7 +146,11 @@ interface Resolution {
 }
 
 /** The current codes of the level, and how a code of the file leads to one of them. */
-async function referentiel(db: Executeur, niveau: NiveauIfn): Promise<{ taille: number; resoudre: (code: string) => Resolution | null }> {
+function referentiel(db: Executeur, niveau: NiveauIfn): Promise<{ taille: number; resoudre: (code: string) => Resolution | null }> {
+  return avecCacheTerritoires(db, `referentiel-ifn-${niveau}`, () => construireReferentiel(db, niveau));
+}
+
+async function construireReferentiel(db: Executeur, niveau: NiveauIfn): Promise<{ taille: number; resoudre: (code: string) => Resolution | null }> {
   if (niveau === "epci") {
     const lignes = await db.select({ code: epci.code }).from(epci).where(ne(epci.nature, "EPT"));
     const codes = new Set(lignes.map((l) => l.code));

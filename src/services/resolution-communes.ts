@@ -1,6 +1,7 @@
 import type { Executeur } from "@/db/client";
 import { anciennesCommunes, communes } from "@/db/schema";
 import { normaliserNom } from "@/domain/candidatures/cle";
+import { avecCacheTerritoires } from "./territoires";
 
 /*
  * Finds the current commune a row of a data file speaks of: its INSEE code (a current commune, an
@@ -36,7 +37,14 @@ function departementDuCodePostal(cp: string): string | null {
 
 const unique = <T>(liste: T[]): T | null => (liste.length === 1 ? (liste[0] as T) : null);
 
-export async function resolveurDeCommunes(db: Executeur): Promise<(ligne: { codeInsee?: string | null; codePostal?: string | null; nom?: string | null }) => CommuneResolue | null> {
+export type ResolveurDeCommunes = (ligne: { codeInsee?: string | null; codePostal?: string | null; nom?: string | null }) => CommuneResolue | null;
+
+/** Built once per version of the reference territories (cached, like the other derived values). */
+export function resolveurDeCommunes(db: Executeur): Promise<ResolveurDeCommunes> {
+  return avecCacheTerritoires(db, "resolveur-de-communes", () => construireResolveur(db));
+}
+
+async function construireResolveur(db: Executeur): Promise<ResolveurDeCommunes> {
   const lignes = await db
     .select({ code: communes.code, nom: communes.nom, type: communes.type, parent: communes.codeCommuneParente, codesPostaux: communes.codesPostaux, departement: communes.codeDepartement })
     .from(communes);
