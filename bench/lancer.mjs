@@ -17,13 +17,22 @@
  *      run on the stopped server's database, then the server started again): CSV and XLSX
  *      downloaded by an "administrateur" session, time to the last byte (< 10 s each) and peak rise
  *      of the server's resident memory above idle (< 300 MB each); lines and rows checked
+ *   7. the data importers of the command line on a fresh embedded database, no build nor server
+ *      (bench/lib/imports.mjs): the real IFN file of the communes and 20,000 generated places of
+ *      the national standard (bench/lib/generateur-lieux.mjs), time from spawn to exit (< 30 s
+ *      each) and peak resident memory of the command's processes (< 500 MB each); the places
+ *      file imported a second time must change nothing (time informational)
  *
  * It reports and never gates: exit 0 whether or not targets are met, 1 when a figure could not
- * be measured (build failed, server never healthy, page in error...). Everything listens on
- * 127.0.0.1; child servers are stopped on every way out.
+ * be measured (build failed, server never healthy, page in error, import file missing...).
+ * Everything listens on 127.0.0.1; child servers are stopped on every way out.
  *
- * Environment: BENCH_DUREE (s, measured load run, default 10), BENCH_ECHAUFFEMENT (s, warm-up
- * before each load run, default 2), BENCH_CONNEXIONS (default 10).
+ * bench/RESULTS.md has two parts, the application (1-6) and the imports (7); a run rewrites the
+ * parts it measured and keeps the other one from the previous file.
+ *
+ * Environment: BENCH_MESURES (which measures: "1-6", "7" or "1-7", the default; 1 to 6 share
+ * one server and run together), BENCH_DUREE (s, measured load run, default 10),
+ * BENCH_ECHAUFFEMENT (s, warm-up before each load run, default 2), BENCH_CONNEXIONS (default 10).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -32,6 +41,7 @@ import { fileURLToPath } from "node:url";
 import { mesurerCharge } from "./lib/charge.mjs";
 import { mesurerExports, rssAuRepos, seConnecterParLeLien } from "./lib/export-contacts.mjs";
 import { HOTE, obtenir, portLibre } from "./lib/http.mjs";
+import { jalons, mesurerImports } from "./lib/imports.mjs";
 import { mesurerPerimetre, statistiques } from "./lib/perimetre.mjs";
 import { mesurerPoidsJs } from "./lib/poids-js.mjs";
 import { arreter, arreterTout, attendreSante, dernieresLignes, executerCli, executerGenerateurContacts, lancerNext, lancerServeurStatique, tuerToutSynchrone } from "./lib/processus.mjs";
@@ -54,6 +64,9 @@ const CIBLES = {
   // 6. National contacts export of 100,000 generated lines, each format (MB = 10^6 bytes).
   exportDernierOctetMs: 10_000,
   exportHausseRssOctets: 300 * 1e6,
+  // 7. Imports by the command line, each file: spawn -> exit, and peak RSS of its processes (MB = 10^6 bytes).
+  importDureeMs: 30_000,
+  importPicRssOctets: 500 * 1e6,
 };
 /** Repetitions of measure 5: loads of the step, single ticks (5b and 5f), clicks on "Sélectionner toutes les communes" each way. */
 const PERIMETRE = { chargements: 5, cases: 20, toutes: 5 };
@@ -67,6 +80,8 @@ const EXPORTS = [
   { format: "csv", chemin: "/gouvernances/national/contacts.csv" },
   { format: "xlsx", chemin: "/gouvernances/national/contacts.xlsx" },
 ];
+/** Measure 7: the real IFN file (path from the project's root), then the generated places and their seed. */
+const IMPORTS = { fichierIfn: "../shared/data/ifn/ifn-communes.csv", lieux: 20_000, graine: 1 };
 const DELAI_SANTE_MS = 120_000;
 const PAGES = ["/", "/donnees", "/gouvernance", "/accessibilite", "/mentions-legales", "/donnees-personnelles"];
 const ROUTE_JSON = "/api/v1/territoires/departements";
@@ -79,9 +94,33 @@ function nombreEnv(nom, defaut, { min }) {
   return valeur;
 }
 
+/**
+ * BENCH_MESURES: "1-7" (default), "1-6" or "7", or a list of numbers and ranges ("1-6,7"). Measures
+ * 1 to 6 follow one another on the same server and database: they run all together or not at all.
+ */
+function mesuresDemandees() {
+  const brut = (process.env.BENCH_MESURES ?? "").trim();
+  if (brut === "") return { application: true, imports: true, brut: "1-7" };
+  const numeros = new Set();
+  for (const morceau of brut.split(/[\s,]+/).filter(Boolean)) {
+    const plage = /^(\d+)(?:-(\d+))?$/.exec(morceau);
+    const debut = Number(plage?.[1]);
+    const fin = Number(plage?.[2] ?? plage?.[1]);
+    if (!plage || debut < 1 || fin > 7 || debut > fin) throw new Error(`BENCH_MESURES=${brut} : des numéros de 1 à 7 sont attendus (par exemple « 7 », « 1-6 » ou « 1-7 »).`);
+    for (let n = debut; n <= fin; n++) numeros.add(n);
+  }
+  const application = [1, 2, 3, 4, 5, 6].filter((n) => numeros.has(n));
+  if (application.length > 0 && application.length < 6) {
+    throw new Error(`BENCH_MESURES=${brut} : les mesures 1 à 6 s'enchaînent sur le même serveur et la même base ; demandez-les ensemble (« 1-6 ») ou pas du tout.`);
+  }
+  return { application: application.length === 6, imports: numeros.has(7), brut };
+}
+
 const journal = (message) => console.log(`[bench] ${message}`);
 
 let dossierTemporaire = null;
+/** Temporary directories of measure 7 still there (removed by the measure itself, or at exit). */
+const dossiersImports = new Set();
 /** Log file of the Next.js server, shown on an error before the temporary directory goes. */
 let journalNext = null;
 /** BUILD_ID measured; a different one at the end means a `next build` ran during the benchmark. */
@@ -96,6 +135,8 @@ function constructionChangee() {
 function nettoyerDossier() {
   if (dossierTemporaire) rmSync(dossierTemporaire, { recursive: true, force: true });
   dossierTemporaire = null;
+  for (const dossier of dossiersImports) rmSync(dossier, { recursive: true, force: true });
+  dossiersImports.clear();
 }
 
 // Whatever the way out, no child server is left running and no temporary database is left behind.
@@ -207,11 +248,28 @@ async function lienDeConnexion({ port, dossierPglite, compte }) {
 }
 
 async function principal() {
+  const mesures = mesuresDemandees();
   const config = {
     duree: nombreEnv("BENCH_DUREE", 10, { min: 1 }),
     echauffement: nombreEnv("BENCH_ECHAUFFEMENT", 2, { min: 0 }),
     connexions: Math.round(nombreEnv("BENCH_CONNEXIONS", 10, { min: 1 })),
   };
+  if (mesures.brut !== "1-7") journal(`BENCH_MESURES=${mesures.brut} : ${[mesures.application && "mesures 1 à 6", mesures.imports && "mesure 7"].filter(Boolean).join(" et ")}.`);
+  const application = mesures.application ? await mesurerApplication(config) : null;
+  const imports = mesures.imports ? await mesurerMesureImports() : null;
+  return { application, imports };
+}
+
+/** Measure 7: the importers of the command line, no build and no server. */
+async function mesurerMesureImports() {
+  const debut = new Date();
+  const chargeAvant = charge1();
+  const resultats = await mesurerImports({ racine, fichierIfn: IMPORTS.fichierIfn, nombre: IMPORTS.lieux, graine: IMPORTS.graine, journal, dossiers: dossiersImports });
+  return { ...resultats, debut, fin: new Date(), chargeAvant, chargeApres: charge1() };
+}
+
+/** Measures 1 to 6: the built application on one server and one database. */
+async function mesurerApplication(config) {
   const debutBench = new Date();
   const chargeAvant = charge1();
   const construction = construireSiNecessaire();
@@ -371,7 +429,7 @@ function lignesResumeExport(e) {
   });
 }
 
-function rapport(r) {
+function rapportApplication(r) {
   const [json, accueil] = r.comparaisons;
   const pagesEnEchec = r.poids.pages.filter((p) => !p.respecte);
   const resume = [
@@ -514,16 +572,12 @@ function rapport(r) {
   ].join("\n");
 
   const markdown = [
-    "# Résultats du benchmark",
-    "",
-    "Produit par `npm run bench` (bench/lancer.mjs) ; écrasé à chaque exécution. Voir bench/README.md.",
-    "",
     `- Date : ${r.debutBench.toISOString()} (durée ${Math.round((r.finBench - r.debutBench) / 1000)} s)`,
     `- Machine : ${m.coeurs} cœurs (os.cpus().length ; ${m.modele}), mémoire totale ${m.memoire}, Node ${m.node}, ${m.systeme}`,
     `- Construction mesurée : \`${r.construction.id}\` du ${r.construction.date.toISOString()}${r.construction.perimee ? " (des sources étaient plus récentes)" : ""}`,
     `- Paramètres : BENCH_DUREE=${r.config.duree} s, BENCH_ECHAUFFEMENT=${r.config.echauffement} s, BENCH_CONNEXIONS=${r.config.connexions}`,
     "",
-    "## Résumé",
+    "## Résumé (mesures 1 à 6)",
     "",
     tableMarkdown(enteteResume, resume),
     "",
@@ -567,7 +621,7 @@ function rapport(r) {
     "",
     tableMarkdown(enteteExport, lignesExport),
     "",
-    "## Notes",
+    "## Notes (mesures 1 à 6)",
     "",
     ...notes.map((n) => `- ${n}`),
     "",
@@ -575,16 +629,230 @@ function rapport(r) {
   return { texte, markdown };
 }
 
+/** Summary rows of measure 7: per file, time (with the counts, checked) and peak memory; the re-import's time. */
+function lignesResumeImports(i) {
+  const nombre = (n) => n.toLocaleString("fr-FR");
+  const nonMesurable = (numero, mesure, probleme) => [numero, mesure, `non mesurable : ${probleme}`, "—", "non mesuré"];
+  const comptes = (b) => `${nombre(b.lues)} lignes lues, ${nombre(b.acceptees)} acceptées dont ${nombre(b.corrigees)} corrigées, ${nombre(b.rejetees)} rejetées`;
+  const memoire = (x) => {
+    const travail = x.memoire.processus[0];
+    return `${megaoctets(x.memoire.pic)} (somme de ${x.memoire.processus.length} processus ; VmHWM du processus d'import ${travail ? megaoctets(travail.hwm) : "?"})`;
+  };
+  const lignes = [];
+  const ifn = i.ifn;
+  const titreIfn = `Import IFN des communes (fichier réel ${i.fichierIfn})`;
+  if (ifn.probleme) {
+    lignes.push(nonMesurable("7a", `${titreIfn} : lancement → fin de la commande`, ifn.probleme), nonMesurable("7b", "Import IFN : pic de mémoire résidente de la commande", ifn.probleme));
+  } else {
+    const justes = ifn.bilan.lues === ifn.lignesAttendues;
+    lignes.push(
+      [
+        "7a",
+        `${titreIfn} : lancement → fin de la commande`,
+        `${secondes(ifn.dureeMs)} (${comptes(ifn.bilan)})`,
+        `< ${CIBLES.importDureeMs / 1000} s`,
+        `${verdict(ifn.dureeMs < CIBLES.importDureeMs && justes)}${justes ? "" : ` (${nombre(ifn.lignesAttendues)} lignes dans le fichier)`}`,
+      ],
+      ["7b", "Import IFN : pic de mémoire résidente de la commande (tsx et node)", memoire(ifn), `< ${megaoctets(CIBLES.importPicRssOctets)}`, verdict(ifn.memoire.pic < CIBLES.importPicRssOctets)],
+    );
+  }
+  const lieux = i.lieux;
+  const g = i.generation;
+  const titreLieux = `Import de ${nombre(g.lignes)} lieux générés (standard 1.0, CSV)`;
+  if (lieux.probleme) {
+    lignes.push(nonMesurable("7c", `${titreLieux} : lancement → fin de la commande`, lieux.probleme), nonMesurable("7d", "Import des lieux : pic de mémoire résidente de la commande", lieux.probleme));
+  } else {
+    const b = lieux.bilan;
+    const rejetsAttendus = g.sansId + g.communeInconnue;
+    const justes = b.lues === g.lignes && b.rejetees === rejetsAttendus;
+    lignes.push(
+      [
+        "7c",
+        `${titreLieux} : lancement → fin de la commande`,
+        `${secondes(lieux.dureeMs)} (${comptes(b)} ; ${nombre(b.fusionnes)} lieux fusionnés dans ${nombre(b.groupes)})`,
+        `< ${CIBLES.importDureeMs / 1000} s`,
+        `${verdict(lieux.dureeMs < CIBLES.importDureeMs && justes)}${justes ? "" : ` (attendu : ${nombre(g.lignes)} lues, ${nombre(rejetsAttendus)} rejetées)`}`,
+      ],
+      ["7d", "Import des lieux : pic de mémoire résidente de la commande (tsx et node)", memoire(lieux), `< ${megaoctets(CIBLES.importPicRssOctets)}`, verdict(lieux.memoire.pic < CIBLES.importPicRssOctets)],
+    );
+  }
+  const r = i.reimport;
+  const titreReimport = "Même fichier de lieux importé une seconde fois (« déjà celui en service »)";
+  if (!r) lignes.push(nonMesurable("7e", titreReimport, "le premier import des lieux n'a pas abouti"));
+  else if (r.probleme) lignes.push(nonMesurable("7e", titreReimport, r.probleme));
+  else lignes.push(["7e", titreReimport, `${secondes(r.dureeMs)} (pic ${megaoctets(r.memoire.pic)})`, "aucune", r.inchange ? verdict(null) : "FAIL (message « déjà celui en service » absent)"]);
+  return lignes;
+}
+
+/** Measure 7 in the terminal and in its part of bench/RESULTS.md. */
+function rapportImports(i) {
+  const nombre = (n) => n.toLocaleString("fr-FR");
+  const resume = lignesResumeImports(i);
+  const enteteResume = ["#", "Mesure", "Valeur", "Cible", "Verdict"];
+  const g = i.generation;
+  const mesures = [
+    ["IFN des communes", i.ifn],
+    ["lieux générés", i.lieux],
+    ["lieux, seconde fois", i.reimport],
+  ].filter(([, x]) => x && !x.probleme);
+
+  const enteteDetail = ["Import", "durée", "lignes lues", "acceptées", "corrigées", "rejetées", "RSS pic (somme)", "pic à", "VmHWM par processus", "échantillons"];
+  const lignesDetail = mesures.map(([nom, x]) => [
+    nom,
+    secondes(x.dureeMs),
+    x.bilan ? nombre(x.bilan.lues) : "—",
+    x.bilan ? nombre(x.bilan.acceptees) : "—",
+    x.bilan ? nombre(x.bilan.corrigees) : "—",
+    x.bilan ? nombre(x.bilan.rejetees) : "—",
+    megaoctets(x.memoire.pic),
+    secondes(x.memoire.instantPic),
+    x.memoire.processus.map((p) => `${p.nom} ${p.pid} : ${megaoctets(p.hwm)}`).join(" ; "),
+    x.memoire.echantillons,
+  ]);
+
+  const enteteJalons = ["Import", "ligne affichée par la commande", "instant", "RSS (somme)"];
+  const lignesJalons = mesures.flatMap(([nom, x]) => [
+    ...jalons(x.lignes).map((l) => [nom, l.texte.length > 110 ? `${l.texte.slice(0, 107)}…` : l.texte, secondes(l.instantMs), megaoctets(l.rss)]),
+    [nom, "(fin du processus)", secondes(x.dureeMs), "—"],
+  ]);
+
+  /** Between which printed lines the memory peak came. */
+  const phaseDuPic = (x) => {
+    const liste = jalons(x.lignes);
+    const avant = [...liste].reverse().find((l) => l.instantMs <= x.memoire.instantPic);
+    const apres = liste.find((l) => l.instantMs > x.memoire.instantPic);
+    const citer = (l) => `« ${l.texte.length > 60 ? `${l.texte.slice(0, 59)}…` : l.texte} » (${secondes(l.instantMs)})`;
+    if (!avant) return `avant la première ligne affichée${apres ? ` ${citer(apres)}` : ""} (démarrage)`;
+    return apres ? `entre ${citer(avant)} et ${citer(apres)}` : `après la dernière étape affichée, ${citer(avant)}, fin du processus à ${secondes(x.dureeMs)}`;
+  };
+
+  const texteDetail = [
+    `Préparation (non mesurée) : base embarquée neuve dans un dossier temporaire, « npm run -s cli -- territoires:importer » en ${secondes(i.preparationMs)} : ${i.territoires}`,
+    i.socle.probleme
+      ? `Socle : « statut » non mesuré, la commande ${i.socle.probleme}.`
+      : `Socle, ce que coûte toute commande sur cette base avant de travailler (« statut » : tsx, node, PGlite ouvert, migrations vérifiées) : ${secondes(i.socle.dureeMs)}, pic ${megaoctets(i.socle.memoire.pic)} (${i.socle.memoire.processus.map((p) => `${p.nom} : VmHWM ${megaoctets(p.hwm)}`).join(", ")}).`,
+    i.ifn.probleme ? `IFN des communes : non mesurable, ${i.ifn.probleme}.` : `IFN des communes : ${i.fichierIfn}, ${megaoctets(i.ifn.octets)}, ${nombre(i.ifn.lignesAttendues)} lignes de données. Bilan : « ${i.ifn.bilan.ligne} »`,
+    `Lieux générés (bench/lib/generateur-lieux.mjs, graine ${g.graine}) : ${nombre(g.lignes)} lignes, ${megaoctets(g.octets)}, ${nombre(g.communes)} communes réelles tirées selon leur population ; ${nombre(g.doublons)} lignes redécrivent un lieu plus haut dans le fichier (autre source, même commune, même adresse, nom dans une autre casse), ${nombre(g.sansId)} sans id et ${nombre(g.communeInconnue)} à une commune inexistante (à rejeter : ${nombre(g.sansId + g.communeInconnue)}), ${nombre(g.defauts)} avec un défaut corrigible ; écrites en ${secondes(g.dureeMs)}.`,
+    i.lieux.probleme ? `Import des lieux : non mesurable, la commande ${i.lieux.probleme}.` : `Import des lieux : « ${i.lieux.bilan.ligne} » (${nombre(g.doublons)} redescriptions générées).`,
+    ...mesures.map(([nom, x]) => `Pic de mémoire (${nom}) : ${megaoctets(x.memoire.pic)} à ${secondes(x.memoire.instantPic)}, ${phaseDuPic(x)}.`),
+  ];
+
+  const notes = [
+    "Chaque import est la vraie commande, lancée sans npm ni sh : node_modules/.bin/tsx --tsconfig tsconfig.json src/cli/main.ts donnees:importer <nature> <fichier> (tsx démarre un second processus node qui exécute la commande), sur la même base embarquée neuve (PGLITE_DIR temporaire, sans DATABASE_URL), sans construction ni serveur. Durée : du lancement à la fin du processus (démarrage de tsx, ouverture de PGlite et migrations compris).",
+    "Mémoire : somme des VmRSS (/proc/<pid>/status) du processus lancé et de ses descendants, toutes les 50 ms et à chaque ligne affichée ; le pic de cette somme est comparé à la cible. VmHWM est le maximum de VmRSS tenu par le noyau pour chaque processus : aucun échantillonnage ne peut le manquer. MB = 10⁶ octets.",
+    "Coordonnées des lieux générés : chaque commune reçoit une pseudo-position fixe tirée de son code (pas sa vraie position) et chaque lieu un point à ±0,01° de celle-ci ; les redescriptions sont à moins de 0,00015° (une quinzaine de mètres) du lieu qu'elles décrivent.",
+    `Charge moyenne du système (1 min) : ${i.chargeAvant} au début, ${i.chargeApres} à la fin ; une charge élevée signale des chiffres bruités par d'autres processus.`,
+  ];
+
+  const m = machine();
+  const texte = [
+    "",
+    "=== Benchmark : imports de données (mesure 7) ===",
+    `${i.debut.toISOString()} — ${m.coeurs} cœurs (${m.modele}), ${m.memoire}, Node ${m.node}, ${m.systeme}`,
+    "",
+    tableTexte(enteteResume, resume),
+    "",
+    ...texteDetail,
+    "",
+    tableTexte(enteteDetail, lignesDetail),
+    "",
+    tableTexte(enteteJalons, lignesJalons),
+    "",
+    ...notes.map((n) => `- ${n}`),
+    "",
+  ].join("\n");
+
+  const markdown = [
+    "## Imports de données (mesure 7)",
+    "",
+    `- Date : ${i.debut.toISOString()} (durée ${Math.round((i.fin - i.debut) / 1000)} s)`,
+    `- Machine : ${m.coeurs} cœurs (os.cpus().length ; ${m.modele}), mémoire totale ${m.memoire}, Node ${m.node}, ${m.systeme}`,
+    "",
+    "### Résumé",
+    "",
+    tableMarkdown(enteteResume, resume),
+    "",
+    "### Détail",
+    "",
+    ...texteDetail.map((t) => `- ${t}`),
+    "",
+    tableMarkdown(enteteDetail, lignesDetail),
+    "",
+    "Lignes affichées par chaque commande, avec l'instant (depuis son lancement) et la mémoire résidente de ses processus à ce moment :",
+    "",
+    tableMarkdown(enteteJalons, lignesJalons),
+    "",
+    "### Notes",
+    "",
+    ...notes.map((n) => `- ${n}`),
+  ].join("\n");
+  return { texte, markdown, mesuree: !i.ifn.probleme && !i.lieux.probleme && Boolean(i.reimport) && !i.reimport.probleme };
+}
+
+/** The two parts of bench/RESULTS.md, between these markers; a run rewrites the parts it measured. */
+const PARTIES = {
+  application: { debut: "<!-- bench:application -->", fin: "<!-- /bench:application -->", vide: "_Mesures 1 à 6 : pas encore mesurées (`npm run bench` ou `BENCH_MESURES=1-6 npm run bench`)._" },
+  imports: { debut: "<!-- bench:imports -->", fin: "<!-- /bench:imports -->", vide: "## Imports de données (mesure 7)\n\n_Pas encore mesurés (`npm run bench` ou `BENCH_MESURES=7 npm run bench`)._" },
+};
+
+/** The parts of the previous bench/RESULTS.md (a file written before the parts existed holds the application's figures only). */
+function partiesPrecedentes(cible) {
+  let texte;
+  try {
+    texte = readFileSync(cible, "utf8");
+  } catch {
+    return {};
+  }
+  const parties = {};
+  for (const [nom, { debut, fin }] of Object.entries(PARTIES)) {
+    const i = texte.indexOf(debut);
+    const j = texte.indexOf(fin);
+    if (i >= 0 && j > i) parties[nom] = texte.slice(i + debut.length, j).trim();
+  }
+  if (!parties.application && !parties.imports) {
+    const k = texte.search(/^- Date : /m);
+    if (k >= 0) parties.application = texte.slice(k).trim();
+  }
+  return parties;
+}
+
+function composerResultats(nouvelles, precedentes) {
+  const partie = (nom) => [PARTIES[nom].debut, nouvelles[nom] ?? precedentes[nom] ?? PARTIES[nom].vide, PARTIES[nom].fin];
+  return [
+    "# Résultats du benchmark",
+    "",
+    "Produit par `npm run bench` (bench/lancer.mjs), en deux parties : l'application construite (mesures 1 à 6) et les imports de données (mesure 7). Une exécution réécrit les parties qu'elle a mesurées et reprend l'autre du fichier précédent (`BENCH_MESURES=7` ne touche qu'aux imports) : chaque partie a sa propre date. Voir bench/README.md.",
+    "",
+    ...partie("application"),
+    "",
+    ...partie("imports"),
+    "",
+  ].join("\n");
+}
+
 try {
-  const resultats = await principal();
-  const { texte, markdown } = rapport(resultats);
-  console.log(texte);
+  const { application, imports } = await principal();
+  const nouvelles = {};
+  let toutMesure = true;
+  if (application) {
+    const { texte, markdown } = rapportApplication(application);
+    console.log(texte);
+    nouvelles.application = markdown.trim();
+  }
+  if (imports) {
+    const { texte, markdown, mesuree } = rapportImports(imports);
+    console.log(texte);
+    nouvelles.imports = markdown.trim();
+    toutMesure &&= mesuree;
+  }
   const cible = join(racine, "bench/RESULTS.md");
-  writeFileSync(`${cible}.tmp`, markdown);
+  const gardees = Object.keys(PARTIES).filter((nom) => !nouvelles[nom]);
+  writeFileSync(`${cible}.tmp`, composerResultats(nouvelles, partiesPrecedentes(cible)));
   renameSync(`${cible}.tmp`, cible);
-  journal("Résultats écrits dans bench/RESULTS.md.");
+  journal(`Résultats écrits dans bench/RESULTS.md${gardees.length ? ` (partie ${gardees.join(", ")} reprise du fichier précédent)` : ""}.`);
+  if (!toutMesure) journal("Des chiffres n'ont pas pu être mesurés (voir « non mesurable » ci-dessus) : code de sortie 1.");
   // Explicit exit: a lingering socket or timer must not keep the benchmark alive.
-  process.exit(0);
+  process.exit(toutMesure ? 0 : 1);
 } catch (erreur) {
   if (!interrompu) {
     console.error(`\n[bench] ÉCHEC de la mesure : ${erreur instanceof Error ? erreur.message : String(erreur)}`);

@@ -98,12 +98,13 @@ export function environnementApplication({ port, dossierPglite }) {
 /**
  * Runs `commande …argv` in `racine` with the server's environment, in its own process group.
  * Resolves with { code, sortie, erreurs } (stdout and stderr as text); rejects after `delaiMs`
- * (the command is then stopped like any other child). `libelle` names it in that error.
+ * (the command is then stopped like any other child). `libelle` names it in that error. `env`
+ * replaces the server's environment (a command line run without a server).
  */
-export function executer({ racine, port, dossierPglite, commande, argv, libelle, delaiMs = 120_000 }) {
+export function executer({ racine, port, dossierPglite, commande, argv, libelle, delaiMs = 120_000, env }) {
   const enfant = spawn(commande, argv, {
     cwd: racine,
-    env: environnementApplication({ port, dossierPglite }),
+    env: env ?? environnementApplication({ port, dossierPglite }),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -123,6 +124,16 @@ export function executer({ racine, port, dossierPglite, commande, argv, libelle,
     return { code: f.code, sortie, erreurs };
   });
   return Promise.race([fin, delai]).finally(() => clearTimeout(minuterie));
+}
+
+/**
+ * Spawns `commande …argv` in `racine` with `env`, in its own process group, stdout and stderr piped,
+ * and follows it like the other children (stopped on every way out). Returns the follow-up object
+ * ({ enfant, fin, termine }); the caller reads the pipes and measures.
+ */
+export function lancer({ racine, env, commande, argv }) {
+  const enfant = spawn(commande, argv, { cwd: racine, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  return suivre(enfant);
 }
 
 /**
