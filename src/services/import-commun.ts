@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Executeur } from "@/db/client";
 import { jeuxDeDonnees, rapportsImport } from "@/db/schema";
-import { choisirEncodage, LecteurCsv, type EnregistrementCsv } from "@/domain/import/csv";
+import { DecodeurDeFichier, LecteurCsv, type EnregistrementCsv } from "@/domain/import/csv";
 import { LecteurTableauJson, type ElementJson } from "@/domain/import/json";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
 import type { Progression } from "./territoires";
@@ -43,16 +43,15 @@ export type ErreurImport = "enteteInvalide" | "fichierVide" | "territoiresAbsent
 export const LOT_IMPORT = 1000;
 const tronquer = (v: string | null) => (v === null ? null : v.length > 200 ? `${v.slice(0, 200)}…` : v);
 
-/** Reads the bytes as text (UTF-8, or Windows-1252 when the file's start is not UTF-8) while hashing them. */
+/** Reads the bytes as text (UTF-8, or Windows-1252 when its first non-ASCII bytes are not UTF-8) while hashing them. */
 async function* texteDe(octets: AsyncIterable<Uint8Array>, empreinte: ReturnType<typeof createHash>): AsyncGenerator<string> {
-  let decodeur: TextDecoder | null = null;
+  const decodeur = new DecodeurDeFichier();
   for await (const morceau of octets) {
     const o = morceau instanceof Uint8Array ? morceau : new Uint8Array(morceau as ArrayBufferLike);
     empreinte.update(o);
-    decodeur ??= new TextDecoder(choisirEncodage(o.subarray(0, 65_536)));
-    yield decodeur.decode(o, { stream: true });
+    yield decodeur.decoder(o);
   }
-  if (decodeur) yield decodeur.decode();
+  yield decodeur.terminer();
 }
 
 /**

@@ -113,6 +113,16 @@ describe("import des lieux d'inclusion numérique", () => {
     });
   });
 
+  it("JSON aux échappements que la base refuserait (NUL, demi-paire UTF-16) : le lieu est gardé, nettoyé", async () => {
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      const json = '[{"id": "j\\u0000-1", "nom": "M\\u00e9dia\\u0000th\\u00e8que \\ud800", "commune": "Nevers", "code_postal": "58000", "adresse": "1 rue", "date_maj": "2024-01-01", "services": "Aide aux démarches administratives", "courriels": "a@b.fr"}]';
+      const r = await importerLieux({ connexion, nature: "lieux", source: fichier("lieux.json", json), maintenant });
+      expect(r.ok && r.valeur).toMatchObject({ acceptees: 1, version: "v1" });
+      const [lieu] = await connexion.db.select().from(lieuxInclusionNumerique);
+      expect(lieu).toMatchObject({ identifiantSource: "j-1", nom: "Médiathèque \uFFFD", codeCommune: "58194" });
+    });
+  });
+
   it("refuse en français ce qui n'est pas un fichier de lieux", async () => {
     await dansUneTransaction(base.connexion(), async (connexion) => {
       const sansColonnes = await importerLieux({ connexion, nature: "lieux", source: fichier("x.csv", "a,b\n1,2\n"), maintenant });

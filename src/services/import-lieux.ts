@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Connexion, Executeur } from "@/db/client";
+import { insererEnJson } from "@/db/lots";
 import { communes, jeuxDeDonnees, lieuxInclusionNumerique } from "@/db/schema";
 import { versLieuV1 } from "@/domain/donnees/data-inclusion";
 import { dedoublonner, type LieuAComparer } from "@/domain/donnees/dedoublonnage";
@@ -144,7 +145,7 @@ export async function importerLieux(p: {
     rapports,
     // Real places of any kind replace the demonstration places.
     demonstrationsRemplacees: [...NATURES_LIEUX],
-    remplir: (jeuId) => insererParLots(lieux, (lot) => db.insert(lieuxInclusionNumerique).values(lot.map((l) => ligneDeLieu(l, jeuId, "import")))),
+    remplir: (jeuId) => insererParLots(lieux, (lot) => insererEnJson(db, lieuxInclusionNumerique, lot.map((l) => ligneDeLieu(l, jeuId, "import")))),
   });
   progression("Dédoublonnage des lieux de toutes les sources…");
   const fusion = await dedoublonnerLieux(db, "import");

@@ -85,6 +85,11 @@ describe("une ligne v1", () => {
     expect(r.corrections.find((c) => c.champ === "typologie")?.valeur).toBe("XYZ");
   });
 
+  it("perd les caractères NUL et remplace les demi-paires UTF-16 (possibles dans un JSON) que la base ne peut garder", () => {
+    const r = lireLieu({ ...V1, nom: "Média\u0000thèque \ud800 \udfff ok 😀" }, "v1");
+    expect(r.ok && r.lieu.nom).toBe("Médiathèque \uFFFD \uFFFD ok 😀");
+  });
+
   it("est rejetée sans identifiant, sans nom, ou sans rien pour la situer", () => {
     const sansId = lireLieu({ ...V1, id: "" }, "v1");
     expect(sansId.ok).toBe(false);

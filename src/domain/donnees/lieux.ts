@@ -95,9 +95,12 @@ const PIVOT = /^([0-9]{14}|W[0-9A-Z]{9})$/;
 const PIVOT_INCONNU = "00000000000000";
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** NUL characters and lone surrogates (possible in JSON escapes) cannot be stored: removed or replaced. */
+const propre = (v: string) => v.replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+
 function texte(v: unknown): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v.trim();
+  if (typeof v === "string") return propre(v).trim();
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return v.map(texte).filter(Boolean).join("|");
   return "";

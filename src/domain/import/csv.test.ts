@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { choisirEncodage, detecterSeparateur, LecteurCsv, type EnregistrementCsv } from "./csv";
+import { choisirEncodage, DecodeurDeFichier, detecterSeparateur, LecteurCsv, type EnregistrementCsv } from "./csv";
 
 function lire(morceaux: string[], options?: ConstructorParameters<typeof LecteurCsv>[0]): EnregistrementCsv[] {
   const lecteur = new LecteurCsv(options);
@@ -76,5 +76,43 @@ describe("lecteur CSV en flux", () => {
     expect(choisirEncodage(Uint8Array.from([0x45, 0x70, 0xe9, 0x6e, 0x61, 0x6c]))).toBe("windows-1252");
     // A character cut at the end of the sample is still UTF-8.
     expect(choisirEncodage(new TextEncoder().encode("abcé").subarray(0, 4))).toBe("utf-8");
+  });
+});
+
+describe("décodage d'un fichier en flux", () => {
+  const decoder = (octets: Uint8Array, coupures: number[]) => {
+    const d = new DecodeurDeFichier();
+    const points = [...new Set([0, ...coupures.filter((c) => c <= octets.length).sort((a, b) => a - b), octets.length])];
+    let texte = "";
+    for (let i = 1; i < points.length; i++) texte += d.decoder(octets.subarray(points[i - 1], points[i]));
+    return { texte: texte + d.terminer(), encodage: d.encodage };
+  };
+  /** Windows-1252 bytes of a text made of characters that encoding has. */
+  const windows1252 = (t: string) => Uint8Array.from([...t].map((c) => ({ "€": 0x80, "œ": 0x9c, "’": 0x92 })[c] ?? c.charCodeAt(0)));
+  // Words as French writes them: in Windows-1252, a lone byte sequence such as "è€œ" happens to be
+  // valid UTF-8 too — no reader can tell; real text puts letters around accents.
+  const texteFrancais = fc.array(fc.constantFrom("a", "Z", " ", ",", "\n", "1", "café ", "près", "à ", "garçon", "hôtel", "Élodie", "œuvre", "10 € ", "l’été", "Noël"), { maxLength: 80 }).map((l) => l.join(""));
+
+  it("UTF-8 ou Windows-1252, coupé n'importe où, se relit à l'identique", () => {
+    fc.assert(
+      fc.property(texteFrancais, fc.array(fc.nat({ max: 400 }), { maxLength: 8 }), fc.boolean(), (texte, coupures, utf8) => {
+        const octets = utf8 ? new TextEncoder().encode(texte) : windows1252(texte);
+        expect(decoder(octets, coupures).texte).toBe(texte);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("un fichier Windows-1252 dont le premier accent vient après 64 Ko est bien lu", () => {
+    const texte = `${"nom,commune\n".repeat(7000)}Médiathèque,Nevers\n`;
+    const r = decoder(windows1252(texte), [65_536, 70_000]);
+    expect(r.encodage).toBe("windows-1252");
+    expect(r.texte).toBe(texte);
+  });
+
+  it("BOM UTF-8 retiré par la suite de la lecture ; octets invalides tard dans un fichier UTF-8 : caractère de remplacement", () => {
+    expect(decoder(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]), [1]).encodage).toBe("utf-8");
+    const octets = new Uint8Array([...new TextEncoder().encode("é,a\n"), 0x61, 0xe9, 0x0a]);
+    expect(decoder(octets, [5]).texte).toBe("é,a\na\uFFFD\n");
   });
 });

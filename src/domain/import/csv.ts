@@ -189,3 +189,93 @@ function reculerAuDebutDeCaractere(octets: Uint8Array): number {
   }
   return fin;
 }
+
+/**
+ * Decodes a file's bytes as they arrive, deciding its encoding on the first bytes that are not
+ * ASCII (not on a fixed sample: a Windows-1252 file whose first accent comes after the first
+ * 64 KB is still read right). UTF-8 when they are valid UTF-8 (or after a UTF-8 BOM), else
+ * Windows-1252. Bytes that are not UTF-8 later in a UTF-8 file become U+FFFD.
+ */
+export class DecodeurDeFichier {
+  private mode: "indecis" | "utf-8" | "windows-1252" = "indecis";
+  private retenue: Uint8Array = new Uint8Array();
+  private decodeur: TextDecoder | null = null;
+  private strict = true;
+
+  get encodage(): "utf-8" | "windows-1252" | null {
+    return this.mode === "indecis" ? null : this.mode;
+  }
+
+  decoder(morceau: Uint8Array): string {
+    let octets = morceau;
+    if (this.retenue.length) {
+      octets = new Uint8Array(this.retenue.length + morceau.length);
+      octets.set(this.retenue);
+      octets.set(morceau, this.retenue.length);
+      this.retenue = new Uint8Array();
+    }
+    if (this.mode === "indecis") {
+      if (octets[0] === 0xef && octets[1] === 0xbb && octets[2] === 0xbf) return this.choisir("utf-8", octets);
+      if (octets.length < 3 && octets.every((o) => o === 0xef || o === 0xbb || o === 0xbf) && octets.length > 0) {
+        this.retenue = octets;
+        return "";
+      }
+      const premierNonAscii = octets.findIndex((o) => o >= 0x80);
+      if (premierNonAscii < 0) return latin1(octets);
+      const fin = finDesCaracteresComplets(octets);
+      if (fin <= premierNonAscii) {
+        // Only the start of a character so far: wait for its end.
+        this.retenue = octets.subarray(fin);
+        return latin1(octets.subarray(0, fin));
+      }
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(octets.subarray(0, fin));
+        return this.choisir("utf-8", octets);
+      } catch {
+        return this.choisir("windows-1252", octets);
+      }
+    }
+    return this.suite(octets);
+  }
+
+  terminer(): string {
+    if (this.mode === "indecis") return this.retenue.length ? this.choisir("windows-1252", this.retenue) + (this.decodeur?.decode() ?? "") : "";
+    return this.decodeur?.decode() ?? "";
+  }
+
+  private choisir(mode: "utf-8" | "windows-1252", octets: Uint8Array): string {
+    this.mode = mode;
+    this.decodeur = new TextDecoder(mode, { fatal: mode === "utf-8" });
+    return this.suite(octets);
+  }
+
+  private suite(octets: Uint8Array): string {
+    const decodeur = this.decodeur as TextDecoder;
+    if (this.mode !== "utf-8" || !this.strict) return decodeur.decode(octets, { stream: true });
+    try {
+      return decodeur.decode(octets, { stream: true });
+    } catch {
+      // Not UTF-8 after all, late in a file that began as UTF-8: keep reading, with U+FFFD.
+      this.strict = false;
+      this.decodeur = new TextDecoder("utf-8");
+      return this.decodeur.decode(octets, { stream: true });
+    }
+  }
+}
+
+/** Where the last complete UTF-8 character ends (a character cut at the end is left for later). */
+function finDesCaracteresComplets(octets: Uint8Array): number {
+  for (let recul = 1; recul <= Math.min(3, octets.length); recul++) {
+    const o = octets[octets.length - recul] as number;
+    if ((o & 0xc0) === 0x80) continue;
+    const longueur = o >= 0xf0 ? 4 : o >= 0xe0 ? 3 : o >= 0xc0 ? 2 : 1;
+    return longueur > recul ? octets.length - recul : octets.length;
+  }
+  return octets.length;
+}
+
+const latin1 = (octets: Uint8Array) => {
+  let texte = "";
+  for (let i = 0; i < octets.length; i += 8192) texte += String.fromCharCode(...octets.subarray(i, i + 8192));
+  return texte;
+};
