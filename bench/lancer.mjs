@@ -653,7 +653,7 @@ function lignesResumeImports(i) {
         `< ${CIBLES.importDureeMs / 1000} s`,
         `${verdict(ifn.dureeMs < CIBLES.importDureeMs && justes)}${justes ? "" : ` (${nombre(ifn.lignesAttendues)} lignes dans le fichier)`}`,
       ],
-      ["7b", "Import IFN : pic de mémoire résidente de la commande (tsx et node)", memoire(ifn), `< ${megaoctets(CIBLES.importPicRssOctets)}`, verdict(ifn.memoire.pic < CIBLES.importPicRssOctets)],
+      ["7b", "Import IFN : pic de mémoire résidente de la commande", memoire(ifn), `< ${megaoctets(CIBLES.importPicRssOctets)}`, verdict(ifn.memoire.pic < CIBLES.importPicRssOctets)],
     );
   }
   const lieux = i.lieux;
@@ -673,7 +673,7 @@ function lignesResumeImports(i) {
         `< ${CIBLES.importDureeMs / 1000} s`,
         `${verdict(lieux.dureeMs < CIBLES.importDureeMs && justes)}${justes ? "" : ` (attendu : ${nombre(g.lignes)} lues, ${nombre(rejetsAttendus)} rejetées)`}`,
       ],
-      ["7d", "Import des lieux : pic de mémoire résidente de la commande (tsx et node)", memoire(lieux), `< ${megaoctets(CIBLES.importPicRssOctets)}`, verdict(lieux.memoire.pic < CIBLES.importPicRssOctets)],
+      ["7d", "Import des lieux : pic de mémoire résidente de la commande", memoire(lieux), `< ${megaoctets(CIBLES.importPicRssOctets)}`, verdict(lieux.memoire.pic < CIBLES.importPicRssOctets)],
     );
   }
   const r = i.reimport;
@@ -730,7 +730,7 @@ function rapportImports(i) {
     `Préparation (non mesurée) : base embarquée neuve dans un dossier temporaire, « npm run -s cli -- territoires:importer » en ${secondes(i.preparationMs)} : ${i.territoires}`,
     i.socle.probleme
       ? `Socle : « statut » non mesuré, la commande ${i.socle.probleme}.`
-      : `Socle, ce que coûte toute commande sur cette base avant de travailler (« statut » : tsx, node, PGlite ouvert, migrations vérifiées) : ${secondes(i.socle.dureeMs)}, pic ${megaoctets(i.socle.memoire.pic)} (${i.socle.memoire.processus.map((p) => `${p.nom} : VmHWM ${megaoctets(p.hwm)}`).join(", ")}).`,
+      : `Socle, ce que coûte toute commande sur cette base avant de travailler (« statut » : node et tsx, PGlite ouvert, migrations vérifiées) : ${secondes(i.socle.dureeMs)}, pic ${megaoctets(i.socle.memoire.pic)} (${i.socle.memoire.processus.map((p) => `${p.nom} : VmHWM ${megaoctets(p.hwm)}`).join(", ")}).`,
     i.ifn.probleme ? `IFN des communes : non mesurable, ${i.ifn.probleme}.` : `IFN des communes : ${i.fichierIfn}, ${megaoctets(i.ifn.octets)}, ${nombre(i.ifn.lignesAttendues)} lignes de données. Bilan : « ${i.ifn.bilan.ligne} »`,
     `Lieux générés (bench/lib/generateur-lieux.mjs, graine ${g.graine}) : ${nombre(g.lignes)} lignes, ${megaoctets(g.octets)}, ${nombre(g.communes)} communes réelles tirées selon leur population ; ${nombre(g.doublons)} lignes redécrivent un lieu plus haut dans le fichier (autre source, même commune, même adresse, nom dans une autre casse), ${nombre(g.sansId)} sans id et ${nombre(g.communeInconnue)} à une commune inexistante (à rejeter : ${nombre(g.sansId + g.communeInconnue)}), ${nombre(g.defauts)} avec un défaut corrigible ; écrites en ${secondes(g.dureeMs)}.`,
     i.lieux.probleme ? `Import des lieux : non mesurable, la commande ${i.lieux.probleme}.` : `Import des lieux : « ${i.lieux.bilan.ligne} » (${nombre(g.doublons)} redescriptions générées).`,
@@ -738,7 +738,7 @@ function rapportImports(i) {
   ];
 
   const notes = [
-    "Chaque import est la vraie commande, lancée sans npm ni sh : node_modules/.bin/tsx --tsconfig tsconfig.json src/cli/main.ts donnees:importer <nature> <fichier> (tsx démarre un second processus node qui exécute la commande), sur la même base embarquée neuve (PGLITE_DIR temporaire, sans DATABASE_URL), sans construction ni serveur. Durée : du lancement à la fin du processus (démarrage de tsx, ouverture de PGlite et migrations compris).",
+    "Chaque import est la vraie commande, lancée sans npm ni sh : node --import tsx src/cli/main.ts donnees:importer <nature> <fichier> (ce que lance « npm run cli », un seul processus), sur la même base embarquée neuve (PGLITE_DIR temporaire, sans DATABASE_URL), sans construction ni serveur. Durée : du lancement à la fin du processus (chargement de tsx, ouverture de PGlite et migrations compris).",
     "Mémoire : somme des VmRSS (/proc/<pid>/status) du processus lancé et de ses descendants, toutes les 50 ms et à chaque ligne affichée ; le pic de cette somme est comparé à la cible. VmHWM est le maximum de VmRSS tenu par le noyau pour chaque processus : aucun échantillonnage ne peut le manquer. MB = 10⁶ octets.",
     "Coordonnées des lieux générés : chaque commune reçoit une pseudo-position fixe tirée de son code (pas sa vraie position) et chaque lieu un point à ±0,01° de celle-ci ; les redescriptions sont à moins de 0,00015° (une quinzaine de mètres) du lieu qu'elles décrivent.",
     `Charge moyenne du système (1 min) : ${i.chargeAvant} au début, ${i.chargeApres} à la fin ; une charge élevée signale des chiffres bruités par d'autres processus.`,

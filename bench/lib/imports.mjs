@@ -4,10 +4,10 @@
  * 20,000 places in the national standard (bench/lib/generateur-lieux.mjs), then the same places
  * file again (it must change nothing).
  *
- * Each import is `node_modules/.bin/tsx --tsconfig tsconfig.json src/cli/main.ts donnees:importer …`
- * spawned directly (what `npm run cli` runs, without npm and sh in between; tsx starts a second
- * node process that runs the command). Measured: the wall time from spawn to exit, and the
- * resident memory of the process tree (tsx's launcher and the node process that imports), read
+ * Each import is `node --import tsx src/cli/main.ts donnees:importer …`
+ * spawned directly (what `npm run cli` runs, without npm and sh in between: one node process with
+ * tsx's loader). Measured: the wall time from spawn to exit, and the resident memory of the
+ * process tree (the node process that imports, and any child it would start), read
  * from /proc every 50 ms: VmRSS summed over the tree (the peak of that sum is the figure judged),
  * and each process's VmHWM (the kernel's own high-water mark, which no sampling can miss). Every
  * line the command prints is time-stamped with the tree's RSS at that moment, so the report shows
@@ -56,7 +56,7 @@ function suivreMemoire(pid, debut, { intervalleMs = 50 } = {}) {
       const m = memoireDuProcessus(p);
       if (!m) continue;
       total += m.rss;
-      const vu = parProcessus.get(p) ?? { pid: p, nom: p === pid ? "lanceur tsx" : m.nom === "node" ? "node de la commande" : m.nom, rss: 0, hwm: 0 };
+      const vu = parProcessus.get(p) ?? { pid: p, nom: p === pid ? "node de la commande" : m.nom, rss: 0, hwm: 0 };
       vu.rss = Math.max(vu.rss, m.rss);
       vu.hwm = Math.max(vu.hwm, m.hwm);
       parProcessus.set(p, vu);
@@ -101,13 +101,13 @@ export function lireBilan(lignes) {
 }
 
 /**
- * Runs the command line (tsx directly) with `argv` and measures it. Resolves with
+ * Runs the command line (node with tsx's loader, as `npm run cli` does) with `argv` and measures it. Resolves with
  * { code, signal, dureeMs, lignes: [{ texte, instantMs, rss }], erreurs, memoire } ;
  * the command is stopped after `delaiMs` (then `delaiDepasse` is true).
  */
 export async function mesurerCommande({ racine, env, argv, delaiMs = 600_000 }) {
   const debut = performance.now();
-  const suivi = lancer({ racine, env, commande: join(racine, "node_modules/.bin/tsx"), argv: ["--tsconfig", "tsconfig.json", "src/cli/main.ts", ...argv] });
+  const suivi = lancer({ racine, env, commande: process.execPath, argv: ["--import", "tsx", "src/cli/main.ts", ...argv] });
   const memoire = suivreMemoire(suivi.enfant.pid, debut);
   const lignes = [];
   let reste = "";

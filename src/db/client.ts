@@ -38,6 +38,8 @@ export function dossierPglite(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR || DOSSIER_PGLITE_PAR_DEFAUT);
 }
 
+export const TAMPONS_PARTAGES_PGLITE = "32MB";
+
 /** Opens the embedded database. `dossier: null` is an in-memory instance (tests). */
 export async function ouvrirPglite(options: { dossier: string | null; role?: ContenuVerrou["role"] }): Promise<Connexion> {
   let verrou: Verrou | null = null;
@@ -46,7 +48,11 @@ export async function ouvrirPglite(options: { dossier: string | null; role?: Con
     verrou = prendreVerrou(options.dossier, options.role ?? "application");
   }
   try {
-    const client = options.dossier ? await PGlite.create(options.dossier) : await PGlite.create();
+    // PostgreSQL's default 128 MB of shared buffers live in the WebAssembly memory of the process
+    // (measured: 309 MB resident once opened, 180 MB with 16 MB); the files stay in the system's
+    // own cache, so a smaller pool costs little.
+    const reglages = { postgresqlconf: [`shared_buffers = ${TAMPONS_PARTAGES_PGLITE}`] };
+    const client = options.dossier ? await PGlite.create({ dataDir: options.dossier, ...reglages }) : await PGlite.create(reglages);
     const db = drizzlePglite(client, { schema }) as unknown as BaseDeDonnees;
     return {
       type: "pglite",

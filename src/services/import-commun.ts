@@ -63,7 +63,8 @@ export async function lireCsv<E>(p: {
   source: SourceDeFichier;
   rapports: LigneDeRapport[];
   entete: (champs: string[]) => { ok: true; valeur: E } | { ok: false; detail: string };
-  ligne: (champs: string[], numero: number, entete: E) => void;
+  /** May be async: reading waits for it (an import can write batches as it reads). */
+  ligne: (champs: string[], numero: number, entete: E) => void | Promise<void>;
   progression: Progression;
 }): Promise<{ ok: true; empreinte: string; lignesLues: number } | { ok: false; erreur: "enteteInvalide" | "fichierVide"; detail: string }> {
   const empreinte = createHash("sha256");
@@ -71,7 +72,7 @@ export async function lireCsv<E>(p: {
   let entete: { ok: true; valeur: E } | null = null;
   let lignesLues = 0;
   let refus: string | null = null;
-  const traiter = (e: EnregistrementCsv) => {
+  const traiter = async (e: EnregistrementCsv) => {
     if (entete === null) {
       const lu = "erreur" in e ? { ok: false as const, detail: "première ligne illisible" } : p.entete(e.champs);
       if (!lu.ok) refus = lu.detail;
@@ -84,16 +85,16 @@ export async function lireCsv<E>(p: {
       p.rapports.push({ nature: "rejet", ligne: e.ligne, champ: null, valeur: null, raison: e.erreur === "champTropLong" ? "Un champ dépasse 100 000 caractères." : "Guillemet ouvert jamais fermé : fin de fichier atteinte." });
       return;
     }
-    p.ligne(e.champs, e.ligne, entete.valeur);
+    await p.ligne(e.champs, e.ligne, entete.valeur);
   };
   for await (const texte of texteDe(p.source.octets, empreinte)) {
     for (const e of lecteur.pousser(texte)) {
-      traiter(e);
+      await traiter(e);
       if (refus !== null) return { ok: false, erreur: "enteteInvalide", detail: refus };
     }
   }
   for (const e of lecteur.terminer()) {
-    traiter(e);
+    await traiter(e);
     if (refus !== null) return { ok: false, erreur: "enteteInvalide", detail: refus };
   }
   if (entete === null) return { ok: false, erreur: "fichierVide", detail: "" };
@@ -107,28 +108,28 @@ export async function lireCsv<E>(p: {
 export async function lireTableauJson(p: {
   source: SourceDeFichier;
   rapports: LigneDeRapport[];
-  element: (valeur: unknown, numero: number) => void;
+  element: (valeur: unknown, numero: number) => void | Promise<void>;
   progression: Progression;
 }): Promise<{ ok: true; empreinte: string; lignesLues: number } | { ok: false; erreur: "enteteInvalide" | "fichierVide"; detail: string }> {
   const empreinte = createHash("sha256");
   const lecteur = new LecteurTableauJson();
   let lignesLues = 0;
-  const traiter = (e: ElementJson) => {
+  const traiter = async (e: ElementJson) => {
     lignesLues += 1;
     if (lignesLues % 5000 === 0) p.progression(`${lignesLues.toLocaleString("fr-FR")} éléments lus…`);
     if ("erreur" in e) {
       p.rapports.push({ nature: "rejet", ligne: e.numero, champ: null, valeur: null, raison: e.erreur === "elementTropLong" ? "Élément de plus d'un million de caractères." : "Élément JSON illisible." });
       return;
     }
-    p.element(e.valeur, e.numero);
+    await p.element(e.valeur, e.numero);
   };
   let vide = true;
   for await (const texte of texteDe(p.source.octets, empreinte)) {
     if (texte.trim()) vide = false;
-    for (const e of lecteur.pousser(texte)) traiter(e);
+    for (const e of lecteur.pousser(texte)) await traiter(e);
     if (lecteur.pasUnTableau) return { ok: false, erreur: "enteteInvalide", detail: "le fichier JSON doit être un tableau d'objets ([{…}, {…}])" };
   }
-  for (const e of lecteur.terminer()) traiter(e);
+  for (const e of lecteur.terminer()) await traiter(e);
   if (vide) return { ok: false, erreur: "fichierVide", detail: "" };
   if (lecteur.finInattendue) p.rapports.push({ nature: "rejet", ligne: lignesLues, champ: null, valeur: null, raison: "Fin du fichier JSON inattendue (tableau non fermé ou texte après le tableau)." });
   return { ok: true, empreinte: empreinte.digest("hex"), lignesLues };
@@ -168,10 +169,54 @@ export function lignesRejetees(rapports: LigneDeRapport[]): number {
   return new Set(rapports.filter((r) => r.nature === "rejet").map((r) => r.ligne)).size;
 }
 
+/** A new set "en chargement" (readers ignore it until it is swapped in by `activerJeu`). */
+export async function ouvrirJeu(p: { db: Executeur; nature: string; source: string; fichier: string; maintenant: Date; dateMiseAJour?: Date }): Promise<string> {
+  const [jeu] = await p.db
+    .insert(jeuxDeDonnees)
+    .values({ nature: p.nature, provenance: "import", source: p.source, dateMiseAJour: p.dateMiseAJour ?? p.maintenant, chargeLe: p.maintenant, etat: "chargement", fichier: p.fichier })
+    .returning({ id: jeuxDeDonnees.id });
+  return (jeu as { id: string }).id;
+}
+
+/** Removes a set that will not be swapped in (failed, or the same file as the one in service). */
+export async function abandonnerJeu(db: Executeur, jeuId: string): Promise<void> {
+  await db.delete(jeuxDeDonnees).where(eq(jeuxDeDonnees.id, jeuId));
+}
+
 /**
- * Writes a set: created "en chargement", filled by `remplir` (short batches, the app keeps
- * answering), the report added, then swapped in: the previous sets of the kind (demonstration
- * included) go in one short transaction. On failure the partial set is removed.
+ * Completes a filled set (its file's SHA-256, its counts and its report) and swaps it in: the
+ * previous sets of the kind (demonstration included, and any set left "en chargement" by an
+ * interrupted import) go in one short transaction.
+ */
+export async function activerJeu(p: {
+  db: Executeur;
+  jeuId: string;
+  nature: string;
+  empreinte: string;
+  comptes: { acceptees: number; corrigees: number; rejetees: number };
+  rapports: LigneDeRapport[];
+  /** Other natures whose demonstration sets this real set also replaces (places from two kinds of files). */
+  demonstrationsRemplacees?: string[];
+}): Promise<void> {
+  const rapports = [...p.rapports].sort((a, b) => a.ligne - b.ligne);
+  for (let i = 0; i < rapports.length; i += LOT_IMPORT) {
+    await p.db.insert(rapportsImport).values(rapports.slice(i, i + LOT_IMPORT).map((r) => ({ jeuDeDonneesId: p.jeuId, nature: r.nature, ligne: r.ligne, champ: r.champ, valeur: tronquer(r.valeur), raison: r.raison })));
+  }
+  await p.db.transaction(async (tx) => {
+    await tx.delete(jeuxDeDonnees).where(and(eq(jeuxDeDonnees.nature, p.nature), ne(jeuxDeDonnees.id, p.jeuId)));
+    if (p.demonstrationsRemplacees?.length) {
+      await tx.delete(jeuxDeDonnees).where(and(inArray(jeuxDeDonnees.nature, p.demonstrationsRemplacees), eq(jeuxDeDonnees.provenance, "demonstration")));
+    }
+    await tx
+      .update(jeuxDeDonnees)
+      .set({ etat: "actif", empreinte: p.empreinte, lignesAcceptees: p.comptes.acceptees, lignesCorrigees: p.comptes.corrigees, lignesRejetees: p.comptes.rejetees })
+      .where(eq(jeuxDeDonnees.id, p.jeuId));
+  });
+}
+
+/**
+ * Writes a set whose rows are all known: created "en chargement", filled by `remplir` (short
+ * batches, the app keeps answering), then swapped in. On failure the partial set is removed.
  */
 export async function ecrireJeu(p: {
   db: Executeur;
@@ -185,41 +230,14 @@ export async function ecrireJeu(p: {
   remplir: (jeuId: string) => Promise<void>;
   /** The date the data describes, when the file says it (else the import's date). */
   dateMiseAJour?: Date;
-  /** Other natures whose demonstration sets this real set also replaces (places from two kinds of files). */
   demonstrationsRemplacees?: string[];
 }): Promise<string> {
-  const [jeu] = await p.db
-    .insert(jeuxDeDonnees)
-    .values({
-      nature: p.nature,
-      provenance: "import",
-      source: p.source,
-      dateMiseAJour: p.dateMiseAJour ?? p.maintenant,
-      chargeLe: p.maintenant,
-      etat: "chargement",
-      fichier: p.fichier,
-      empreinte: p.empreinte,
-      lignesAcceptees: p.comptes.acceptees,
-      lignesCorrigees: p.comptes.corrigees,
-      lignesRejetees: p.comptes.rejetees,
-    })
-    .returning({ id: jeuxDeDonnees.id });
-  const jeuId = (jeu as { id: string }).id;
+  const jeuId = await ouvrirJeu(p);
   try {
     await p.remplir(jeuId);
-    const rapports = [...p.rapports].sort((a, b) => a.ligne - b.ligne);
-    for (let i = 0; i < rapports.length; i += LOT_IMPORT) {
-      await p.db.insert(rapportsImport).values(rapports.slice(i, i + LOT_IMPORT).map((r) => ({ jeuDeDonneesId: jeuId, nature: r.nature, ligne: r.ligne, champ: r.champ, valeur: tronquer(r.valeur), raison: r.raison })));
-    }
-    await p.db.transaction(async (tx) => {
-      await tx.delete(jeuxDeDonnees).where(and(eq(jeuxDeDonnees.nature, p.nature), ne(jeuxDeDonnees.id, jeuId)));
-      if (p.demonstrationsRemplacees?.length) {
-        await tx.delete(jeuxDeDonnees).where(and(inArray(jeuxDeDonnees.nature, p.demonstrationsRemplacees), eq(jeuxDeDonnees.provenance, "demonstration")));
-      }
-      await tx.update(jeuxDeDonnees).set({ etat: "actif" }).where(eq(jeuxDeDonnees.id, jeuId));
-    });
+    await activerJeu({ ...p, jeuId });
   } catch (e) {
-    await p.db.delete(jeuxDeDonnees).where(eq(jeuxDeDonnees.id, jeuId));
+    await abandonnerJeu(p.db, jeuId);
     throw e;
   }
   return jeuId;

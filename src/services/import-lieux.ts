@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Connexion, Executeur } from "@/db/client";
-import { insererEnJson } from "@/db/lots";
+import { ceder, insererEnJson } from "@/db/lots";
 import { communes, jeuxDeDonnees, lieuxInclusionNumerique } from "@/db/schema";
 import { versLieuV1 } from "@/domain/donnees/data-inclusion";
 import { dedoublonner, type LieuAComparer } from "@/domain/donnees/dedoublonnage";
@@ -8,7 +8,7 @@ import { detecterVersion, lireLieu, type DeriveesLieu, type EnregistrementBrut, 
 import { LIBELLES_NATURES, type Provenance } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { bilanSiInchange, ecrireJeu, insererParLots, lignesRejetees, lireCsv, lireTableauJson, sonder, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
+import { abandonnerJeu, activerJeu, bilanSiInchange, lignesRejetees, lireCsv, lireTableauJson, ouvrirJeu, sonder, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
 import { resolveurDeCommunes } from "./resolution-communes";
 import type { Progression } from "./territoires";
 
@@ -22,6 +22,8 @@ import type { Progression } from "./territoires";
  */
 
 export const NATURES_LIEUX = ["lieux", "data-inclusion"] as const;
+/** Places per statement: each batch's JSON (about 1 KB a place) passes through the embedded database's memory, which never shrinks. */
+const LOT_LIEUX = 250;
 export type NatureLieux = (typeof NATURES_LIEUX)[number];
 
 export interface BilanImportLieux extends BilanImport {
@@ -52,12 +54,31 @@ export async function importerLieux(p: {
   const resoudre = await resolveurDeCommunes(db);
 
   const rapports: LigneDeRapport[] = [];
-  const lieux: LieuLu[] = [];
   const ids = new Set<string>();
+  // Places are written as they are read, in batches, into a set "en chargement": memory holds one
+  // batch, whatever the size of the file. The same file as the one in service is seen at the end
+  // (its SHA-256 needs every byte): the new set is then dropped.
+  const jeuId = await ouvrirJeu({
+    db,
+    nature: p.nature,
+    source: p.nature === "data-inclusion" ? "data·inclusion — structures" : "Lieux de médiation numérique (standard national)",
+    fichier: p.source.nom,
+    maintenant: p.maintenant,
+  });
+  let lot: LieuLu[] = [];
+  let enregistres = 0;
+  const ecrireLot = async () => {
+    if (!lot.length) return;
+    const aEcrire = lot;
+    lot = [];
+    await insererEnJson(db, lieuxInclusionNumerique, aEcrire.map((l) => ligneDeLieu(l, jeuId, "import")));
+    enregistres += aEcrire.length;
+    await ceder();
+  };
   let corrigees = 0;
   let versionVue: VersionStandard | "data-inclusion" | null = p.nature === "data-inclusion" ? "data-inclusion" : null;
 
-  const traiter = (brut: EnregistrementBrut, numero: number, version: VersionStandard) => {
+  const traiter = async (brut: EnregistrementBrut, numero: number, version: VersionStandard) => {
     const l = lireLieu(brut, version);
     if (!l.ok) {
       for (const pb of l.problemes) rapports.push({ nature: "rejet", ligne: numero, ...pb });
@@ -79,85 +100,96 @@ export async function importerLieux(p: {
       corrigees += 1;
       for (const c of corrections) rapports.push({ nature: "correction", ligne: numero, ...c });
     }
-    lieux.push({ lieu: { ...l.lieu, code_insee: commune.code }, derivees: l.derivees, codeCommune: commune.code });
+    lot.push({ lieu: { ...l.lieu, code_insee: commune.code }, derivees: l.derivees, codeCommune: commune.code });
+    if (lot.length >= LOT_LIEUX) await ecrireLot();
   };
 
-  const sondee = await sonder(p.source);
-  const format = sondee.debut.startsWith("[") ? "json" : "csv";
-  const lu =
-    format === "json"
-      ? await lireTableauJson({
-          source: sondee.source,
-          rapports,
-          progression,
-          element: (valeur, numero) => {
-            if (!valeur || typeof valeur !== "object" || Array.isArray(valeur)) {
-              rapports.push({ nature: "rejet", ligne: numero, champ: null, valeur: null, raison: "Élément qui n'est pas un objet JSON." });
-              return;
-            }
-            const objet = valeur as Record<string, unknown>;
-            if (p.nature === "data-inclusion") {
-              traiter(versLieuV1(objet), numero, "v1");
-              return;
-            }
-            // JSON omits empty fields: each object tells its version, else the file's so far.
-            const version = detecterVersion(Object.keys(objet)) ?? (versionVue === "v0" || versionVue === "v1" ? versionVue : "v1");
-            versionVue ??= version;
-            traiter(objet, numero, version);
-          },
-        })
-      : p.nature === "data-inclusion"
-        ? { ok: false as const, erreur: "enteteInvalide" as const, detail: "les structures data·inclusion s'importent depuis leur fichier JSON" }
-        : await lireCsv<{ noms: string[]; version: VersionStandard }>({
+  /** Reads the file into the new set and swaps it in; on any failure, the new set goes. */
+  const lireEtActiver = async (): Promise<Resultat<{ lu: { empreinte: string; lignesLues: number }; format: "csv" | "json"; rejetees: number }, ErreurImport> | { inchange: BilanImportLieux }> => {
+    const sondee = await sonder(p.source);
+    const format = sondee.debut.startsWith("[") ? "json" : "csv";
+    const lu =
+      format === "json"
+        ? await lireTableauJson({
             source: sondee.source,
             rapports,
             progression,
-            entete: (champs) => {
-              const noms = champs.map((c) => c.trim().toLowerCase());
-              if (!noms.includes("id") || !noms.includes("nom")) return { ok: false, detail: "colonnes id et nom introuvables" };
-              const version = detecterVersion(noms) ?? "v1";
-              versionVue = version;
-              return { ok: true, valeur: { noms, version } };
+            element: (valeur, numero) => {
+              if (!valeur || typeof valeur !== "object" || Array.isArray(valeur)) {
+                rapports.push({ nature: "rejet", ligne: numero, champ: null, valeur: null, raison: "Élément qui n'est pas un objet JSON." });
+                return;
+              }
+              const objet = valeur as Record<string, unknown>;
+              if (p.nature === "data-inclusion") return traiter(versLieuV1(objet), numero, "v1");
+              // JSON omits empty fields: each object tells its version, else the file's so far.
+              const version = detecterVersion(Object.keys(objet)) ?? (versionVue === "v0" || versionVue === "v1" ? versionVue : "v1");
+              versionVue ??= version;
+              return traiter(objet, numero, version);
             },
-            ligne: (champs, numero, entete) => {
-              const brut: EnregistrementBrut = {};
-              entete.noms.forEach((nom, i) => {
-                brut[nom] = champs[i];
-              });
-              traiter(brut, numero, entete.version);
-            },
-          });
-  if (!lu.ok) return echec(lu.erreur, { detail: lu.detail });
-  if (p.nature === "data-inclusion" && lieux.length === 0 && lu.lignesLues > 0 && rapports.length === 0) return echec("enteteInvalide", { detail: "aucune structure data·inclusion reconnue" });
+          })
+        : p.nature === "data-inclusion"
+          ? { ok: false as const, erreur: "enteteInvalide" as const, detail: "les structures data·inclusion s'importent depuis leur fichier JSON" }
+          : await lireCsv<{ noms: string[]; version: VersionStandard }>({
+              source: sondee.source,
+              rapports,
+              progression,
+              entete: (champs) => {
+                const noms = champs.map((c) => c.trim().toLowerCase());
+                if (!noms.includes("id") || !noms.includes("nom")) return { ok: false, detail: "colonnes id et nom introuvables" };
+                const version = detecterVersion(noms) ?? "v1";
+                versionVue = version;
+                return { ok: true, valeur: { noms, version } };
+              },
+              ligne: (champs, numero, entete) => {
+                const brut: EnregistrementBrut = {};
+                entete.noms.forEach((nom, i) => {
+                  brut[nom] = champs[i];
+                });
+                return traiter(brut, numero, entete.version);
+              },
+            });
+    if (!lu.ok) {
+      await abandonnerJeu(db, jeuId);
+      return echec(lu.erreur, { detail: lu.detail });
+    }
+    await ecrireLot();
+    if (p.nature === "data-inclusion" && enregistres === 0 && lu.lignesLues > 0 && rapports.length === 0) {
+      await abandonnerJeu(db, jeuId);
+      return echec("enteteInvalide", { detail: "aucune structure data·inclusion reconnue" });
+    }
 
-  const inchange = p.forcer ? null : await bilanSiInchange({ db, nature: p.nature, empreinte: lu.empreinte, fichier: p.source.nom, lignesLues: lu.lignesLues, progression });
-  if (inchange) return succes({ ...inchange, format, version: versionVue ?? "v1", fusionnes: 0 });
+    const inchange = p.forcer ? null : await bilanSiInchange({ db, nature: p.nature, empreinte: lu.empreinte, fichier: p.source.nom, lignesLues: lu.lignesLues, progression });
+    if (inchange) {
+      await abandonnerJeu(db, jeuId);
+      return { inchange: { ...inchange, format, version: versionVue ?? "v1", fusionnes: 0 } };
+    }
 
-  const rejetees = lignesRejetees(rapports);
-  const jeu = await ecrireJeu({
-    db,
-    nature: p.nature,
-    source: p.nature === "data-inclusion" ? "data·inclusion — structures" : "Lieux de médiation numérique (standard national)",
-    fichier: p.source.nom,
-    empreinte: lu.empreinte,
-    maintenant: p.maintenant,
-    comptes: { acceptees: lu.lignesLues - rejetees, corrigees, rejetees },
-    rapports,
+    const rejetees = lignesRejetees(rapports);
     // Real places of any kind replace the demonstration places.
-    demonstrationsRemplacees: [...NATURES_LIEUX],
-    remplir: (jeuId) => insererParLots(lieux, (lot) => insererEnJson(db, lieuxInclusionNumerique, lot.map((l) => ligneDeLieu(l, jeuId, "import")))),
-  });
+    await activerJeu({ db, jeuId, nature: p.nature, empreinte: lu.empreinte, comptes: { acceptees: lu.lignesLues - rejetees, corrigees, rejetees }, rapports, demonstrationsRemplacees: [...NATURES_LIEUX] });
+    return succes({ lu, format, rejetees });
+  };
+  let etape: Awaited<ReturnType<typeof lireEtActiver>>;
+  try {
+    etape = await lireEtActiver();
+  } catch (e) {
+    await abandonnerJeu(db, jeuId);
+    throw e;
+  }
+  if ("inchange" in etape) return succes(etape.inchange);
+  if (!etape.ok) return etape;
+  const { lu, format, rejetees } = etape.valeur;
   progression("Dédoublonnage des lieux de toutes les sources…");
   const fusion = await dedoublonnerLieux(db, "import");
   const bilan: BilanImportLieux = {
-    jeu,
+    jeu: jeuId,
     fichier: p.source.nom,
     inchange: false,
     lignesLues: lu.lignesLues,
     acceptees: lu.lignesLues - rejetees,
     corrigees,
     rejetees,
-    enregistrees: lieux.length,
+    enregistrees: enregistres,
     sansDonnees: 0,
     apercu: [...rapports].sort((a, b) => a.ligne - b.ligne).slice(0, 20),
     format,
