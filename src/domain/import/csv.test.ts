@@ -103,6 +103,15 @@ describe("décodage d'un fichier en flux", () => {
     );
   });
 
+  it("des octets quelconques, coupés n'importe où, se décodent sans exception", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.array(fc.nat({ max: 300 }), { maxLength: 6 }), (octets, coupures) => {
+        expect(() => decoder(octets, coupures)).not.toThrow();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("un fichier Windows-1252 dont le premier accent vient après 64 Ko est bien lu", () => {
     const texte = `${"nom,commune\n".repeat(7000)}Médiathèque,Nevers\n`;
     const r = decoder(windows1252(texte), [65_536, 70_000]);
@@ -114,5 +123,7 @@ describe("décodage d'un fichier en flux", () => {
     expect(decoder(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]), [1]).encodage).toBe("utf-8");
     const octets = new Uint8Array([...new TextEncoder().encode("é,a\n"), 0x61, 0xe9, 0x0a]);
     expect(decoder(octets, [5]).texte).toBe("é,a\na\uFFFD\n");
+    // A file ending in the middle of a UTF-8 character.
+    expect(decoder(Uint8Array.from([194, 128, 194]), [1]).texte).toBe("\u0080\uFFFD");
   });
 });

@@ -240,7 +240,12 @@ export class DecodeurDeFichier {
 
   terminer(): string {
     if (this.mode === "indecis") return this.retenue.length ? this.choisir("windows-1252", this.retenue) + (this.decodeur?.decode() ?? "") : "";
-    return this.decodeur?.decode() ?? "";
+    try {
+      return this.decodeur?.decode() ?? "";
+    } catch {
+      // A UTF-8 character cut short by the end of the file.
+      return "\uFFFD";
+    }
   }
 
   private choisir(mode: "utf-8" | "windows-1252", octets: Uint8Array): string {
