@@ -38,7 +38,7 @@ export function dossierPglite(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR || DOSSIER_PGLITE_PAR_DEFAUT);
 }
 
-export const TAMPONS_PARTAGES_PGLITE = "32MB";
+export const TAMPONS_PARTAGES_PGLITE = "16MB";
 
 /** Opens the embedded database. `dossier: null` is an in-memory instance (tests). */
 export async function ouvrirPglite(options: { dossier: string | null; role?: ContenuVerrou["role"] }): Promise<Connexion> {
