@@ -3,7 +3,7 @@ import { communes, structuresAidantsConnect } from "@/db/schema";
 import { lireEnteteAidantsConnect, lireLigneAidantsConnect, type StructureAidantsConnect } from "@/domain/donnees/aidants-connect";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { bilanSiInchange, ecrireJeu, insererParLots, lignesRejetees, lireCsv, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
 import { resolveurDeCommunes } from "./resolution-communes";
 import type { Progression } from "./territoires";
 
@@ -35,14 +35,11 @@ export async function importerAidantsConnect(p: {
     source: p.source,
     rapports,
     progression,
-    entete: (champs) => {
-      const e = lireEnteteAidantsConnect(champs);
-      return e.ok ? { ok: true, valeur: e.positions } : { ok: false, detail: `colonnes manquantes : ${e.manquantes.join(", ")}` };
-    },
+    entete: (champs) => enteteAttendu(lireEnteteAidantsConnect(champs)),
     ligne: (champs, numero, positions) => {
       const l = lireLigneAidantsConnect(champs, positions);
       if (!l.ok) {
-        for (const pb of l.problemes) rapports.push({ nature: "rejet", ligne: numero, ...pb });
+        rejeter(rapports, numero, l.problemes);
         return;
       }
       const s = l.structure;

@@ -148,6 +148,16 @@ export async function sonder(source: SourceDeFichier): Promise<{ source: SourceD
   return { source: { nom: source.nom, octets: octets() }, debut };
 }
 
+/** A file's header checked by a reader of the domain, as `lireCsv` wants it: the columns' positions, or the missing ones. */
+export function enteteAttendu<P>(lu: { ok: true; positions: P } | { ok: false; manquantes: string[] }): { ok: true; valeur: P } | { ok: false; detail: string } {
+  return lu.ok ? { ok: true, valeur: lu.positions } : { ok: false, detail: `colonnes manquantes : ${lu.manquantes.join(", ")}` };
+}
+
+/** The problems that reject a line, into the report. */
+export function rejeter(rapports: LigneDeRapport[], ligne: number, problemes: Array<{ champ: string | null; valeur: string | null; raison: string }>) {
+  for (const pb of problemes) rapports.push({ nature: "rejet", ligne, ...pb });
+}
+
 /** The active set of this kind made from the same file, if any (re-importing it changes nothing). */
 async function jeuActifIdentique(db: Executeur, nature: string, empreinte: string): Promise<string | null> {
   const [actif] = await db

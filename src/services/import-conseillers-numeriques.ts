@@ -3,7 +3,7 @@ import { departements, effectifsConseillersNumeriques } from "@/db/schema";
 import { lireEnteteConseillers, lireLigneConseillers, type EffectifsDepartement } from "@/domain/donnees/conseillers-numeriques";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { bilanSiInchange, ecrireJeu, insererParLots, lignesRejetees, lireCsv, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
 import type { Progression } from "./territoires";
 
 /*
@@ -33,14 +33,11 @@ export async function importerConseillersNumeriques(p: {
     source: p.source,
     rapports,
     progression,
-    entete: (champs) => {
-      const e = lireEnteteConseillers(champs);
-      return e.ok ? { ok: true, valeur: e.positions } : { ok: false, detail: `colonnes manquantes : ${e.manquantes.join(", ")}` };
-    },
+    entete: (champs) => enteteAttendu(lireEnteteConseillers(champs)),
     ligne: (champs, numero, positions) => {
       const l = lireLigneConseillers(champs, positions, codes);
       if (!l.ok) {
-        for (const pb of l.problemes) rapports.push({ nature: "rejet", ligne: numero, ...pb });
+        rejeter(rapports, numero, l.problemes);
         return;
       }
       if (vus.has(l.effectifs.codeDepartement)) {

@@ -4,7 +4,7 @@ import { anciennesCommunes, communes, epci, indicesFragilite, jeuxDeDonnees, rap
 import { lireEnteteIfn, lireLigneIfn, moyennePonderee, type LigneIfn, type NiveauIfn, type ScoresIfn } from "@/domain/donnees/ifn";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { bilanSiInchange, ecrireJeu, insererParLots, lignesRejetees, lireCsv, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
 import { avecCacheTerritoires, type Progression } from "./territoires";
 
 /*
@@ -43,14 +43,11 @@ export async function importerIfn(p: {
     source: p.source,
     rapports,
     progression,
-    entete: (champs) => {
-      const e = lireEnteteIfn(champs);
-      return e.ok ? { ok: true, valeur: e.positions } : { ok: false, detail: `colonnes manquantes : ${e.manquantes.join(", ")}` };
-    },
+    entete: (champs) => enteteAttendu(lireEnteteIfn(champs)),
     ligne: (champs, numero, positions) => {
       const l = lireLigneIfn(champs, positions, p.niveau);
       if (!l.ok) {
-        for (const pb of l.problemes) rapports.push({ nature: "rejet", ligne: numero, ...pb });
+        rejeter(rapports, numero, l.problemes);
         return;
       }
       if (codesVus.has(l.ligne.code)) {

@@ -8,7 +8,7 @@ import { detecterVersion, lireLieu, type DeriveesLieu, type EnregistrementBrut, 
 import { LIBELLES_NATURES, type Provenance } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { abandonnerJeu, activerJeu, bilanSiInchange, lignesRejetees, lireCsv, lireTableauJson, ouvrirJeu, sonder, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
+import { abandonnerJeu, activerJeu, bilanSiInchange, lignesRejetees, lireCsv, lireTableauJson, ouvrirJeu, rejeter, sonder, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
 import { resolveurDeCommunes } from "./resolution-communes";
 import type { Progression } from "./territoires";
 
@@ -81,7 +81,7 @@ export async function importerLieux(p: {
   const traiter = async (brut: EnregistrementBrut, numero: number, version: VersionStandard) => {
     const l = lireLieu(brut, version);
     if (!l.ok) {
-      for (const pb of l.problemes) rapports.push({ nature: "rejet", ligne: numero, ...pb });
+      rejeter(rapports, numero, l.problemes);
       return;
     }
     if (ids.has(l.lieu.id)) {
