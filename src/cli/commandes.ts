@@ -4,6 +4,7 @@ import { LIBELLES_NATURES } from "@/domain/donnees/provenance";
 import { sourceCogInstallee } from "@/integrations/cog/decoupage-administratif";
 import { chargerDemonstration, effacerDemonstration, etatDesLieux } from "@/services/demonstration";
 import { ACTEUR_LIGNE_DE_COMMANDE, creerUtilisateur, emettreLienDeConnexion, urlDeBaseDesLiens } from "@/services/identite";
+import { listerTaux } from "@/services/diagnostic-publics";
 import { importerAidantsConnect, NATURE_AIDANTS_CONNECT } from "@/services/import-aidants-connect";
 import { etatDesJeux, type BilanImport } from "@/services/import-commun";
 import type { Resultat } from "@/domain/resultat";
@@ -11,6 +12,7 @@ import { importerConseillersNumeriques, NATURE_CONSEILLERS_NUMERIQUES } from "@/
 import { importerGeometrie, NATURES_GEOMETRIE, type NiveauGeometrie } from "@/services/import-geometrie";
 import { importerIfn, NATURES_IFN } from "@/services/import-ifn";
 import { importerLieux, listerDoublons, NATURES_LIEUX } from "@/services/import-lieux";
+import { importerPopulationParAge, NATURE_POPULATION_AGE } from "@/services/import-population-age";
 import { ouvrirSource } from "@/integrations/fichiers/source";
 import { executantsDeLApplication } from "@/services/resumes";
 import { executerTachesDues } from "@/services/taches";
@@ -49,7 +51,7 @@ export interface Commande {
 
 const formater = (n: number) => n.toLocaleString("fr-FR");
 
-const NATURES_IMPORTABLES = ["lieux", "data-inclusion", "ifn-communes", "ifn-epci", "aidants-connect", "conseillers-numeriques", "geometrie"] as const;
+const NATURES_IMPORTABLES = ["lieux", "data-inclusion", "ifn-communes", "ifn-epci", "aidants-connect", "conseillers-numeriques", "insee-population-age", "geometrie"] as const;
 
 export const COMMANDES: Commande[] = [
   {
@@ -95,8 +97,8 @@ export const COMMANDES: Commande[] = [
   },
   {
     nom: "donnees:importer",
-    resume: "Importe un fichier de données réelles (chemin ou URL) : lieux, data-inclusion, ifn-communes, ifn-epci, aidants-connect, conseillers-numeriques, geometrie ; rapport des lignes rejetées ou corrigées.",
-    usage: "donnees:importer <lieux|data-inclusion|ifn-communes|ifn-epci|aidants-connect|conseillers-numeriques|geometrie> <chemin|url> [--niveau departements|epci|communes] [--forcer]",
+    resume: "Importe un fichier de données réelles (chemin ou URL) : lieux, data-inclusion, ifn-communes, ifn-epci, aidants-connect, conseillers-numeriques, insee-population-age, geometrie ; rapport des lignes rejetées ou corrigées.",
+    usage: "donnees:importer <lieux|data-inclusion|ifn-communes|ifn-epci|aidants-connect|conseillers-numeriques|insee-population-age|geometrie> <chemin|url> [--niveau departements|epci|communes] [--forcer]",
     options: ["forcer", "niveau"],
     async executer({ connexion, arguments: args, sortie, maintenant }) {
       const [nature, chemin] = args.positionnels;
@@ -131,7 +133,9 @@ export const COMMANDES: Commande[] = [
               ? await importerIfn({ ...avecSource, niveau: nature === NATURES_IFN.communes ? "communes" : "epci" })
               : nature === NATURE_CONSEILLERS_NUMERIQUES
                 ? await importerConseillersNumeriques(avecSource)
-                : await importerAidantsConnect(avecSource);
+                : nature === NATURE_POPULATION_AGE
+                  ? await importerPopulationParAge(avecSource)
+                  : await importerAidantsConnect(avecSource);
       }
       if (!resultat.ok) {
         const detail = String(resultat.details?.detail ?? "");
@@ -142,6 +146,8 @@ export const COMMANDES: Commande[] = [
           "ifn-epci": "la première ligne doit être name,division,code,no_thd_coverage_rate,no_4g_coverage_rate,poverty_rate,older_65_rate,nscol15p_rate,total",
           "aidants-connect": "la première ligne doit être celle de l'export des structures Aidants Connect (Name, UUID, Is Active, City Insee Code…)",
           "conseillers-numeriques": "la première ligne doit être code_departement,conseillers_numeriques,coordinateurs,date_des_donnees,source (modèle : docs/modeles/conseillers-numeriques.csv)",
+          "insee-population-age":
+            "un tableau INSEE au format long (colonnes CODGEO, AGED100 ou AGEQ80_17, NB, et SEXE facultative) ou le modèle code_departement,age_min,age_max,population,annee (docs/modeles/population-par-age.csv)",
           geometrie: "un fichier TopoJSON ou GeoJSON de départements, d'EPCI ou de communes",
         };
         const raisons: Record<string, string> = {
@@ -280,7 +286,7 @@ export const COMMANDES: Commande[] = [
       const lieux = await etatDesLieux(connexion.db);
       const provenance = lieux.provenance === "demonstration" ? "données de démonstration — fictives" : lieux.provenance === "import" ? "données importées" : "aucune donnée";
       sortie.ligne(`${LIBELLES_NATURES.lieux} : ${formater(lieux.lignes)} (${provenance})`);
-      const natures = [...NATURES_LIEUX, NATURES_IFN.communes, NATURES_IFN.epci, NATURE_AIDANTS_CONNECT, NATURE_CONSEILLERS_NUMERIQUES, ...Object.values(NATURES_GEOMETRIE)] as const;
+      const natures = [...NATURES_LIEUX, NATURES_IFN.communes, NATURES_IFN.epci, NATURE_AIDANTS_CONNECT, NATURE_CONSEILLERS_NUMERIQUES, NATURE_POPULATION_AGE, ...Object.values(NATURES_GEOMETRIE)] as const;
       const jeux = await etatDesJeux(connexion.db, [...natures]);
       for (const nature of natures) {
         const j = jeux.find((i) => i.nature === nature);
@@ -292,6 +298,9 @@ export const COMMANDES: Commande[] = [
             `${libelle} : ${j.fichier ?? "?"}, importé le ${j.chargeLe.toISOString()} — ${formater(j.acceptees ?? 0)} lignes acceptées dont ${formater(j.corrigees ?? 0)} corrigées, ${formater(j.rejetees ?? 0)} rejetées`,
           );
       }
+      const taux = await listerTaux(connexion.db);
+      const fictifs = taux.filter((t) => t.provenance === "demonstration").length;
+      sortie.ligne(`Taux nationaux du diagnostic des publics : ${formater(taux.length)}${fictifs ? ` (dont ${formater(fictifs)} de démonstration — fictifs)` : ""}`);
       return CODES_SORTIE.succes;
     },
   },

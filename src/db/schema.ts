@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -267,6 +268,57 @@ export const effectifsConseillersNumeriques = pgTable(
     provenance: text("provenance").notNull(),
   },
   (t) => [primaryKey({ columns: [t.jeuDeDonneesId, t.codeDepartement] })],
+);
+
+/**
+ * Population by age per département (an INSEE census table or the project's template), for the
+ * diagnostic des publics. A class is [age_min, age_max], both included; age_max null is the open
+ * class ("100 ans et plus"). The classes of one département never overlap.
+ */
+export const populationsParAge = pgTable(
+  "populations_par_age",
+  {
+    jeuDeDonneesId: uuid("jeu_de_donnees_id")
+      .notNull()
+      .references(() => jeuxDeDonnees.id, { onDelete: "cascade" }),
+    codeDepartement: text("code_departement").notNull(),
+    ageMin: integer("age_min").notNull(),
+    ageMax: integer("age_max"),
+    population: integer("population").notNull(),
+    provenance: text("provenance").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jeuDeDonneesId, t.codeDepartement, t.ageMin] })],
+);
+
+/**
+ * National rates of the diagnostic des publics (e.g. "Personnes n'ayant pas utilisé internet au
+ * cours des 12 derniers mois"), entered by the national team with their source, and applied to the
+ * population of a territory (ages null/null: the whole population; 60/null: 60 ans et plus).
+ * provenance: "saisie" (entered in the app) or "demonstration".
+ */
+export const tauxPublics = pgTable(
+  "taux_publics",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    libelle: text("libelle").notNull(),
+    /** Percentage, 0 to 100. */
+    taux: doublePrecision("taux").notNull(),
+    ageMin: integer("age_min"),
+    ageMax: integer("age_max"),
+    source: text("source").notNull(),
+    /** The year of the source's figures. */
+    annee: integer("annee").notNull(),
+    lien: text("lien"),
+    ordre: integer("ordre").notNull().default(0),
+    provenance: text("provenance").notNull(),
+    modifieLe: timestamp("modifie_le", { withTimezone: true }).notNull(),
+    /** The id of the person who last changed it, or the tool (demonstration). */
+    modifiePar: text("modifie_par").notNull(),
+  },
+  (t) => [
+    check("taux_publics_taux_check", sql`${t.taux} >= 0 and ${t.taux} <= 100`),
+    check("taux_publics_ages_check", sql`(${t.ageMin} is null or ${t.ageMin} between 0 and 120) and (${t.ageMax} is null or ${t.ageMax} between 0 and 120) and (${t.ageMin} is null or ${t.ageMax} is null or ${t.ageMin} <= ${t.ageMax})`),
+  ],
 );
 
 /**

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { jeuxDeDonnees } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
-import { chargerDemonstration, effacerDemonstration, etatDesLieux, lieuxParDepartement } from "./demonstration";
+import { chargerDemonstration, effacerDemonstration, etatDesLieux } from "./demonstration";
 import { statistiquesCandidatures } from "./manifestations";
+import { tableauDeBordNational } from "./tableau-de-bord";
 
 const base = utiliserBaseDeTest();
 const maintenant = new Date("2026-11-29T08:00:00Z");
@@ -16,8 +17,9 @@ describe("données de démonstration", () => {
       const etat = await etatDesLieux(connexion.db);
       expect(etat).toMatchObject({ provenance: "demonstration", source: "Données de démonstration — fictives" });
       expect(etat.lignes).toBeGreaterThan(2 * 101);
-      const parDepartement = await lieuxParDepartement(connexion.db);
-      expect(parDepartement.parDepartement.size).toBe(101);
+      const national = await tableauDeBordNational(connexion.db);
+      expect(national.lieux.demonstration).toBe(true);
+      expect(national.departements.filter((d) => (d.lieux ?? 0) > 0)).toHaveLength(101);
     });
   });
 

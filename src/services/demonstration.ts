@@ -1,17 +1,18 @@
 import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Connexion, Executeur } from "@/db/client";
 import { ceder, enLots } from "@/db/lots";
-import { candidats, communes, departements, epci, epciCommunes, formulairesManifestation, indicesFragilite, jeuxDeDonnees, lieuxInclusionNumerique, utilisateurs } from "@/db/schema";
+import { candidats, communes, departements, epci, epciCommunes, formulairesManifestation, indicesFragilite, jeuxDeDonnees, lieuxInclusionNumerique, tauxPublics, utilisateurs } from "@/db/schema";
 import type { Persona } from "@/domain/candidatures/personas";
 import { cleDuCandidat } from "@/domain/candidatures/cle";
 import { DEPARTEMENTS_DEMONSTRATION, genererCandidaturesDeDemonstration, structurePartenaireDeDemonstration, type CollectiviteSource } from "@/domain/demonstration/candidatures";
-import { compter } from "@/db/sql";
+import { analyserTables, compter } from "@/db/sql";
 import { genererLieuxDeDemonstration } from "@/domain/demonstration/lieux";
 import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION, LIBELLES_NATURES, type NatureJeuDeDonnees } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { creerUtilisateur } from "./identite";
 import { dedoublonnerLieux, ligneDeLieu } from "./import-lieux";
 import { attribuer, enregistrerCandidature, type ContenuFormulaire, type PartenaireEnvoye } from "./manifestations";
+import { jeuxRetenus } from "./tableau-de-bord";
 import type { Progression } from "./territoires";
 
 const ACTEUR_DEMONSTRATION = "demonstration";
@@ -36,6 +37,35 @@ export interface BilanDemonstration {
   ignorees: NatureJeuDeDonnees[];
   /** Demonstration candidates loaded (or removed). */
   candidatures?: number;
+  /** Demonstration national rates of the diagnostic des publics loaded (or removed). */
+  tauxPublics?: number;
+}
+
+/*
+ * Fictitious national rates of the diagnostic des publics (their source says so), only while the
+ * national team has entered no rate: one of them about an age range, so that the dashboard shows
+ * what the population by age would add.
+ */
+const TAUX_DE_DEMONSTRATION = [
+  { libelle: "Personnes n'ayant pas utilisé internet au cours des 12 derniers mois (exemple fictif)", taux: 10, ageMin: null, ageMax: null },
+  { libelle: "Personnes en difficulté pour réaliser une démarche administrative en ligne (exemple fictif)", taux: 30, ageMin: null, ageMax: null },
+  { libelle: "Personnes de 70 ans et plus n'ayant pas utilisé internet au cours des 12 derniers mois (exemple fictif)", taux: 35, ageMin: 70, ageMax: null },
+] as const;
+
+async function chargerTauxDeDemonstration(db: Executeur, maintenant: Date, progression: Progression): Promise<number> {
+  const [reel] = await db.select({ id: tauxPublics.id }).from(tauxPublics).where(ne(tauxPublics.provenance, "demonstration")).limit(1);
+  if (reel) {
+    progression("Taux nationaux du diagnostic des publics : l'équipe nationale en a saisi, aucun taux de démonstration n'est ajouté.");
+    return 0;
+  }
+  await db.transaction(async (tx) => {
+    await tx.delete(tauxPublics).where(eq(tauxPublics.provenance, "demonstration"));
+    await tx.insert(tauxPublics).values(
+      TAUX_DE_DEMONSTRATION.map((t, i) => ({ ...t, source: LIBELLE_DONNEES_DEMONSTRATION, annee: maintenant.getUTCFullYear(), lien: null, ordre: i + 1, provenance: "demonstration", modifieLe: maintenant, modifiePar: ACTEUR_DEMONSTRATION })),
+    );
+  });
+  progression(`Taux nationaux du diagnostic des publics de démonstration : ${TAUX_DE_DEMONSTRATION.length}`);
+  return TAUX_DE_DEMONSTRATION.length;
 }
 
 /** The account that "sent" the demonstration forms (removed with them). */
@@ -164,6 +194,7 @@ async function chargerIfnDeDemonstration(db: Executeur, niveau: "communes" | "ep
     insert into indices_fragilite (jeu_de_donnees_id, niveau, code, thd, quatre_g, pauvrete, plus_65, peu_diplomes, score, calcule, codes_sources, provenance)
     select ${jeuId}::uuid, ${niveauStocke}, code, a, b, c, d, e, round(((a + b + c + d + e) / 5)::numeric, 3), false, array[code], 'demonstration'
     from (select code, ${note(1)} as a, ${note(5)} as b, ${note(9)} as c, ${note(13)} as d, ${note(17)} as e from (${source}) as codes) as notes`);
+  await analyserTables(db, ["indices_fragilite", "jeux_de_donnees"]);
   const [compte] = await db.select({ n: compter() }).from(indicesFragilite).where(eq(indicesFragilite.jeuDeDonneesId, jeuId));
   const nombre = Number(compte?.n ?? 0);
   await db.update(jeuxDeDonnees).set({ etat: "actif", lignesAcceptees: nombre }).where(eq(jeuxDeDonnees.id, jeuId));
@@ -193,6 +224,7 @@ export async function chargerDemonstration(params: {
     const bilan: BilanDemonstration = { parNature: {}, ignorees: [] };
     await assurerAdministrateurDeDemonstration(connexion, maintenant, progression);
     bilan.candidatures = await chargerCandidaturesDeDemonstration(connexion, maintenant, progression);
+    bilan.tauxPublics = await chargerTauxDeDemonstration(connexion.db, maintenant, progression);
     for (const niveau of ["communes", "epci"] as const) {
       const nombre = await chargerIfnDeDemonstration(connexion.db, niveau, maintenant, progression);
       if (nombre === null) bilan.ignorees.push(niveau === "communes" ? "ifn-communes" : "ifn-epci");
@@ -218,6 +250,7 @@ export async function chargerDemonstration(params: {
         await ceder();
       }
     });
+    await analyserTables(connexion.db, ["lieux_inclusion_numerique", "jeux_de_donnees"]);
     const fusion = await dedoublonnerLieux(connexion.db, "demonstration");
     progression(`Lieux de démonstration décrits par les deux sources fictives, fusionnés : ${fusion.fusionnes.toLocaleString("fr-FR")}.`);
     bilan.parNature.lieux = lieux.length;
@@ -241,6 +274,7 @@ export async function effacerDemonstration(params: { connexion: Connexion; progr
       await tx.delete(utilisateurs).where(eq(utilisateurs.email, EMAIL_ADMINISTRATEUR_DEMONSTRATION));
       bilan.parNature.lieux = lieux?.nombre ?? 0;
       bilan.candidatures = await supprimerCandidaturesDeDemonstration(tx);
+      bilan.tauxPublics = (await tx.delete(tauxPublics).where(eq(tauxPublics.provenance, "demonstration")).returning({ id: tauxPublics.id })).length;
     });
     progression(`Lieux d'inclusion numérique de démonstration effacés : ${(bilan.parNature.lieux ?? 0).toLocaleString("fr-FR")}`);
     return bilan;
@@ -260,9 +294,7 @@ export interface EtatJeuDeDonnees {
  * merged ones are left out), real ones only as soon as a real set is loaded.
  */
 async function lieuxComptes(db: Executeur) {
-  const jeux = [...(await jeuxDe(db, "lieux")), ...(await jeuxDe(db, "data-inclusion"))].filter((j) => j.etat === "actif");
-  const reels = jeux.filter((j) => j.provenance === "import");
-  const retenus = reels.length ? reels : jeux;
+  const retenus = await jeuxRetenus(db, ["lieux", "data-inclusion"]);
   const jeu = [...retenus].sort((a, b) => b.dateMiseAJour.getTime() - a.dateMiseAJour.getTime())[0];
   const condition = and(inArray(lieuxInclusionNumerique.jeuDeDonneesId, retenus.length ? retenus.map((j) => j.id) : ["00000000-0000-0000-0000-000000000000"]), isNull(lieuxInclusionNumerique.doublonDe));
   return { jeu, condition };
@@ -278,22 +310,5 @@ export async function etatDesLieux(db: Executeur): Promise<EtatJeuDeDonnees> {
     source: jeu?.source ?? null,
     dateMiseAJour: jeu?.dateMiseAJour ?? null,
     lignes: total?.nombre ?? 0,
-  };
-}
-
-/** Number of lieux per département, with the provenance of the dataset they come from. */
-export async function lieuxParDepartement(db: Executeur): Promise<{ provenance: EtatJeuDeDonnees["provenance"]; source: string | null; dateMiseAJour: Date | null; parDepartement: Map<string, number> }> {
-  const { jeu, condition } = await lieuxComptes(db);
-  const lignes = await db
-    .select({ code: communes.codeDepartement, nombre: compter() })
-    .from(lieuxInclusionNumerique)
-    .innerJoin(communes, eq(communes.code, lieuxInclusionNumerique.codeCommune))
-    .where(condition)
-    .groupBy(communes.codeDepartement);
-  return {
-    provenance: (jeu?.provenance as EtatJeuDeDonnees["provenance"]) ?? null,
-    source: jeu?.source ?? null,
-    dateMiseAJour: jeu?.dateMiseAJour ?? null,
-    parDepartement: new Map(lignes.map((l) => [l.code, l.nombre])),
   };
 }

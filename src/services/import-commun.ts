@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Executeur } from "@/db/client";
 import { jeuxDeDonnees, rapportsImport } from "@/db/schema";
+import { analyserTables } from "@/db/sql";
 import { DecodeurDeFichier, LecteurCsv, type EnregistrementCsv } from "@/domain/import/csv";
 import { LecteurTableauJson, type ElementJson } from "@/domain/import/json";
 import type { SourceDeFichier } from "@/integrations/fichiers/source";
@@ -222,7 +223,23 @@ export async function activerJeu(p: {
       .set({ etat: "actif", empreinte: p.empreinte, lignesAcceptees: p.comptes.acceptees, lignesCorrigees: p.comptes.corrigees, lignesRejetees: p.comptes.rejetees })
       .where(eq(jeuxDeDonnees.id, p.jeuId));
   });
+  await analyserTables(p.db, [...(TABLES_DES_NATURES[p.nature] ?? []), "jeux_de_donnees", "rapports_import"]);
 }
+
+/** The table each kind of set writes its rows to. */
+export const TABLES_DES_NATURES: Record<string, string[]> = {
+  lieux: ["lieux_inclusion_numerique"],
+  "data-inclusion": ["lieux_inclusion_numerique"],
+  "ifn-communes": ["indices_fragilite"],
+  "ifn-epci": ["indices_fragilite"],
+  "aidants-connect": ["structures_aidants_connect"],
+  "conseillers-numeriques": ["effectifs_conseillers_numeriques"],
+  "insee-population-age": ["populations_par_age"],
+  "geometrie-departements": ["geometries"],
+  "geometrie-epci": ["geometries"],
+  "geometrie-communes": ["geometries"],
+};
+
 
 /**
  * Writes a set whose rows are all known: created "en chargement", filled by `remplir` (short

@@ -3,7 +3,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Connexion, Executeur } from "@/db/client";
 import { ceder, enLots, valeursProposees } from "@/db/lots";
 import { anciennesCommunes, communes, departements, epci, epciCommunes, referentiels, regions } from "@/db/schema";
-import { compter, compterDistincts, sommer } from "@/db/sql";
+import { analyserTables, compter, compterDistincts, sommer } from "@/db/sql";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { comparerCodesDepartement, estCodeDepartement } from "@/domain/territoires/codes";
 import { construireReferentiel, type ReferentielTerritoires } from "@/domain/territoires/referentiel";
@@ -125,6 +125,7 @@ export async function importerTerritoires(params: {
       };
       await tx.insert(referentiels).values(ligne).onConflictDoUpdate({ target: referentiels.nom, set: valeursProposees(referentiels, ["nom"]) });
     });
+    await analyserTables(connexion.db, ["regions", "departements", "epci", "communes", "epci_communes", "anciennes_communes", "referentiels"]);
     invaliderCacheTerritoires();
     progression("Territoires chargés.");
     return { millesime: source.millesime, versionSource: source.version, effectifs, importe: true };

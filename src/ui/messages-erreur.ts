@@ -58,6 +58,9 @@ const MESSAGES = {
   partenaireInconnu: () => "Cette collectivité ou cette structure ne fait plus partie de votre formulaire : rechargez la page.",
   tropDeStructures: ({ maximum }: DetailsErreur) => `Vous ne pouvez pas ajouter plus de ${typeof maximum === "number" ? maximum : 100} structures.`,
   rechercheInvalide: () => "Saisissez de 2 à 60 caractères : un nom, un code postal ou un code officiel.",
+  tauxInconnu: () => "Ce taux n'existe pas ou a été supprimé.",
+  tauxDeDemonstration: () => "Un taux de démonstration ne se modifie pas : supprimez-le, ou saisissez un taux réel (les taux de démonstration sont alors retirés).",
+  tauxModifieEntreTemps: () => "Ce taux a été modifié par quelqu'un d'autre pendant que vous le modifiiez : rechargez la page pour voir sa dernière version.",
   nonConnecte: () => "Connectez-vous pour continuer.",
   nonAutorise: () => "Vous n'avez pas accès à cette action.",
 } satisfies Record<string, (details: DetailsErreur) => string>;

@@ -65,10 +65,10 @@ describe("la coquille DSFR", () => {
     const { page } = session;
     const menu = page.getByRole("navigation", { name: "Menu principal" });
     await menu.getByRole("link", { name: "Données de l'Inclusion Numérique" }).click();
-    await page.waitForURL(url("/donnees"));
+    await page.waitForURL(url("/donnees/national"));
     expect(await menu.getByRole("link", { name: "Données de l'Inclusion Numérique" }).getAttribute("aria-current")).toBe("page");
     expect(await page.getByText("Données de démonstration — fictives").first().isVisible()).toBe(true);
-    expect(await page.getByRole("table").getByRole("row").count()).toBe(102);
+    expect(await page.getByRole("table", { name: "Les 101 départements" }).getByRole("row").count()).toBe(102);
     await verifierPage(session);
     await page.getByRole("navigation", { name: "vous êtes ici :" }).getByRole("link", { name: "Accueil" }).click();
     await page.waitForURL(url("/"));

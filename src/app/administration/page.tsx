@@ -25,6 +25,10 @@ export default async function Administration() {
           les demandes d&apos;accès
         </li>
         <li>
+          <Link href="/administration/donnees/publics">Taux nationaux du diagnostic des publics</Link> : les taux (CREDOC…) appliqués à la
+          population de chaque territoire pour estimer ses publics éloignés du numérique
+        </li>
+        <li>
           <Link href="/administration/courriels">Courriels</Link> : les messages écrits par l&apos;application (liens de connexion…)
         </li>
       </ul>

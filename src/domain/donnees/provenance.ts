@@ -1,5 +1,9 @@
-/** Where a row of data comes from. Demonstration rows are fictitious and never mixed with real ones. */
-export const PROVENANCES = ["demonstration", "import"] as const;
+/**
+ * Where a row of data comes from: fictitious demonstration rows (never mixed with real ones), an
+ * imported file, or entered in the app by the national team (the national rates of the diagnostic
+ * des publics).
+ */
+export const PROVENANCES = ["demonstration", "import", "saisie"] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 
 export const LIBELLE_DONNEES_DEMONSTRATION = "Données de démonstration — fictives";
@@ -11,6 +15,7 @@ export const NATURES_JEUX_DE_DONNEES = [
   "ifn-epci",
   "aidants-connect",
   "conseillers-numeriques",
+  "insee-population-age",
   "geometrie-departements",
   "geometrie-epci",
   "geometrie-communes",
@@ -24,6 +29,7 @@ export const LIBELLES_NATURES: Record<NatureJeuDeDonnees, string> = {
   "ifn-epci": "Indice de fragilité numérique des EPCI",
   "aidants-connect": "Structures Aidants Connect",
   "conseillers-numeriques": "Conseillers numériques et coordinateurs",
+  "insee-population-age": "Population par âge des départements (INSEE)",
   "geometrie-departements": "Contours des départements",
   "geometrie-epci": "Contours des EPCI",
   "geometrie-communes": "Contours des communes",

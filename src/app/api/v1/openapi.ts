@@ -59,6 +59,23 @@ export const documentOpenApi = {
         },
       },
     },
+    "/api/v1/donnees/departements/{code}": {
+      get: {
+        summary: "Tableau de bord des données d'un département : indicateurs, lieux, IFN de ses communes et EPCI",
+        parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", examples: ["58", "2A", "971"] } }],
+        responses: {
+          "200": { description: "Les indicateurs du département", content: { "application/json": { schema: { $ref: "#/components/schemas/DonneesDepartement" } } } },
+          "400": erreur,
+          "404": erreur,
+        },
+      },
+    },
+    "/api/v1/donnees/national": {
+      get: {
+        summary: "Tableau de bord national des données, avec une ligne par département",
+        responses: { "200": { description: "Les indicateurs nationaux", content: { "application/json": { schema: { $ref: "#/components/schemas/DonneesNational" } } } } },
+      },
+    },
     "/api/v1/departements/{code}/candidatures/statistiques": {
       get: {
         summary: "Candidatures d'un département : nombres d'organisations distinctes (porteurs, partenaires suggérés, souhaitent participer)",
@@ -107,6 +124,129 @@ export const documentOpenApi = {
   components: {
     schemas: {
       Erreur: { type: "object", required: ["erreur"], properties: { erreur: { type: "string" } } },
+      Indicateur: {
+        type: "object",
+        required: ["valeur", "source", "dateMiseAJour", "demonstration"],
+        properties: {
+          valeur: { type: ["number", "null"], description: "null : « Non disponible » (aucune donnée de cette nature, jamais un zéro inventé)" },
+          source: { type: "string" },
+          dateMiseAJour: { type: ["string", "null"], format: "date" },
+          demonstration: { type: "boolean", description: "Vrai pour des données de démonstration, fictives" },
+          calcule: { const: true, description: "Présent quand la valeur est notre calcul (moyenne pondérée, ratio)" },
+        },
+      },
+      ScoresIfn: {
+        type: "object",
+        required: ["score", "thd", "quatreG", "pauvrete", "plus65", "peuDiplomes"],
+        description: "Notes de 1 (risque faible) à 10 (risque fort) ; null : « Non disponible » (ligne du fichier à zéro, ou absente)",
+        properties: {
+          score: { type: ["number", "null"] },
+          thd: { type: ["number", "null"], description: "Non-couverture très haut débit" },
+          quatreG: { type: ["number", "null"], description: "Non-couverture 4G" },
+          pauvrete: { type: ["number", "null"] },
+          plus65: { type: ["number", "null"], description: "Part des 65 ans et plus" },
+          peuDiplomes: { type: ["number", "null"], description: "Part des pas ou peu diplômés" },
+        },
+      },
+      IfnTerritoire: {
+        allOf: [
+          { $ref: "#/components/schemas/ScoresIfn" },
+          {
+            type: "object",
+            required: ["code", "nom", "calcule"],
+            properties: {
+              code: { type: "string" },
+              nom: { type: "string" },
+              calcule: { type: "boolean", description: "Faux : la ligne du fichier telle quelle. Vrai : moyenne pondérée par la population de plusieurs lignes (arrondissements, communes fusionnées) ou des communes du territoire" },
+            },
+          },
+        ],
+      },
+      Lieux: {
+        type: "object",
+        required: ["total", "parTypologie", "parDispositif", "qpv", "frr", "source", "dateMiseAJour", "demonstration"],
+        properties: {
+          total: { type: ["integer", "null"] },
+          parTypologie: {
+            type: ["object", "null"],
+            properties: Object.fromEntries(["publicCommune", "publicEpci", "publicDepartement", "publicAutre", "associations", "autresActeursPrives", "nonDefini"].map((c) => [c, { type: "integer" }])),
+          },
+          parDispositif: { type: ["object", "null"], additionalProperties: { type: "integer" }, description: "Labels et programmes nationaux : Conseillers numériques, France Services, Aidants Connect…" },
+          qpv: { type: ["integer", "null"] },
+          frr: { type: ["integer", "null"], description: "France Ruralités Revitalisation (ex-ZRR)" },
+          source: { type: "string" },
+          dateMiseAJour: { type: ["string", "null"], format: "date" },
+          demonstration: { type: "boolean" },
+        },
+      },
+      IndicateursDonnees: {
+        type: "object",
+        properties: Object.fromEntries(
+          ["population", "communes", "epci", "lieux", "lieuxPour10000Habitants", "lieuxQpv", "lieuxFrr", "aidantsConnect", "structuresAidantsConnect", "conseillersNumeriques", "coordinateursConseillersNumeriques", "ifn"].map((c) => [c, { $ref: "#/components/schemas/Indicateur" }]),
+        ),
+      },
+      DonneesDepartement: {
+        type: "object",
+        required: ["code", "nom", "codeRegion", "millesimeCog", "indicateurs", "lieux", "ifn"],
+        properties: {
+          code: { type: "string" },
+          nom: { type: "string" },
+          codeRegion: { type: "string" },
+          millesimeCog: { type: ["string", "null"] },
+          indicateurs: { $ref: "#/components/schemas/IndicateursDonnees" },
+          lieux: { $ref: "#/components/schemas/Lieux" },
+          ifnDuTerritoire: { description: "Moyenne des communes pondérée par la population (notre calcul)", oneOf: [{ $ref: "#/components/schemas/ScoresIfn" }, { type: "null" }] },
+          ifn: {
+            type: "object",
+            required: ["source", "dateMiseAJour", "demonstration", "communes", "epci"],
+            properties: {
+              source: { type: "string" },
+              dateMiseAJour: { type: ["string", "null"], format: "date" },
+              demonstration: { type: "boolean" },
+              communes: { type: "array", description: "Les communes actuelles du département", items: { $ref: "#/components/schemas/IfnTerritoire" } },
+              epci: { type: "array", items: { $ref: "#/components/schemas/IfnTerritoire" } },
+            },
+          },
+        },
+      },
+      DonneesNational: {
+        type: "object",
+        required: ["millesimeCog", "indicateurs", "lieux", "ifn", "departements"],
+        properties: {
+          millesimeCog: { type: ["string", "null"] },
+          indicateurs: { $ref: "#/components/schemas/IndicateursDonnees" },
+          lieux: { $ref: "#/components/schemas/Lieux" },
+          ifnDuTerritoire: { oneOf: [{ $ref: "#/components/schemas/ScoresIfn" }, { type: "null" }] },
+          ifn: {
+            type: "object",
+            required: ["source", "dateMiseAJour", "demonstration", "departements"],
+            properties: {
+              source: { type: "string" },
+              dateMiseAJour: { type: ["string", "null"], format: "date" },
+              demonstration: { type: "boolean" },
+              departements: { type: "array", items: { $ref: "#/components/schemas/IfnTerritoire" } },
+            },
+          },
+          departements: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["code", "nom", "codeRegion", "population", "lieux", "lieuxPour10000Habitants", "aidantsConnect", "conseillersNumeriques", "ifn"],
+              properties: {
+                code: { type: "string" },
+                nom: { type: "string" },
+                codeRegion: { type: "string" },
+                population: { type: "integer" },
+                lieux: { type: ["integer", "null"] },
+                lieuxPour10000Habitants: { type: ["number", "null"] },
+                aidantsConnect: { type: ["integer", "null"] },
+                conseillersNumeriques: { type: ["integer", "null"] },
+                ifn: { oneOf: [{ $ref: "#/components/schemas/ScoresIfn" }, { type: "null" }] },
+              },
+            },
+          },
+        },
+      },
       StatistiquesNationales: {
         type: "object",
         required: ["prefecturesAyantRemonteUneGouvernance", "candidatsCoPortage", "souhaitentEtreImpliques", "gouvernances", "demonstration"],
