@@ -79,21 +79,44 @@ export async function formesActives(db: Executeur, niveau: NiveauCarte, departem
   };
 }
 
-/** The geolocated places of a département (one per place described by several sources), from the sets the dashboard counts. */
-export async function lieuxGeolocalises(db: Executeur, departement: string, jeux: string[]) {
-  if (jeux.length === 0) return [];
-  return db
-    .select({ id: lieuxInclusionNumerique.id, nom: lieuxInclusionNumerique.nom, longitude: lieuxInclusionNumerique.longitude, latitude: lieuxInclusionNumerique.latitude, categorie: lieuxInclusionNumerique.categorie, commune: communes.nom })
-    .from(lieuxInclusionNumerique)
-    .innerJoin(communes, eq(communes.code, lieuxInclusionNumerique.codeCommune))
-    .where(
-      and(
-        inArray(lieuxInclusionNumerique.jeuDeDonneesId, jeux),
-        isNull(lieuxInclusionNumerique.doublonDe),
-        eq(communes.codeDepartement, departement),
-        isNotNull(lieuxInclusionNumerique.latitude),
-        isNotNull(lieuxInclusionNumerique.longitude),
-      ),
-    )
-    .orderBy(communes.nom, lieuxInclusionNumerique.nom);
+const CLE_CACHE_LIEUX = Symbol.for("efne.cache-lieux-geolocalises");
+const cacheLieux = ((globalThis as Record<symbol, Map<string, Promise<LieuGeolocalise[]>>>)[CLE_CACHE_LIEUX] ??= new Map());
+
+export interface LieuGeolocalise {
+  id: string;
+  nom: string;
+  longitude: number;
+  latitude: number;
+  categorie: string;
+  commune: string;
+}
+
+/**
+ * The geolocated places of a département (one per place described by several sources), from the
+ * sets the dashboard counts; kept under `version` (the dashboard's version of the data).
+ */
+export function lieuxGeolocalises(db: Executeur, departement: string, jeux: string[], version: string): Promise<LieuGeolocalise[]> {
+  if (jeux.length === 0) return Promise.resolve([]);
+  const cle = `${version}|${jeux.join(",")}|${departement}`;
+  let lieux = cacheLieux.get(cle);
+  if (!lieux) {
+    lieux = db
+      .select({ id: lieuxInclusionNumerique.id, nom: lieuxInclusionNumerique.nom, longitude: lieuxInclusionNumerique.longitude, latitude: lieuxInclusionNumerique.latitude, categorie: lieuxInclusionNumerique.categorie, commune: communes.nom })
+      .from(lieuxInclusionNumerique)
+      .innerJoin(communes, eq(communes.code, lieuxInclusionNumerique.codeCommune))
+      .where(
+        and(
+          inArray(lieuxInclusionNumerique.jeuDeDonneesId, jeux),
+          isNull(lieuxInclusionNumerique.doublonDe),
+          eq(communes.codeDepartement, departement),
+          isNotNull(lieuxInclusionNumerique.latitude),
+          isNotNull(lieuxInclusionNumerique.longitude),
+        ),
+      )
+      .orderBy(communes.nom, lieuxInclusionNumerique.nom) as Promise<LieuGeolocalise[]>;
+    cacheLieux.set(cle, lieux);
+    lieux.catch(() => cacheLieux.delete(cle));
+    while (cacheLieux.size > TAILLE_CACHE) cacheLieux.delete(cacheLieux.keys().next().value as string);
+  }
+  return lieux;
 }

@@ -1,11 +1,8 @@
-import type { Connexion } from "@/db/client";
 import { communes, structuresAidantsConnect } from "@/db/schema";
 import { lireEnteteAidantsConnect, lireLigneAidantsConnect, type StructureAidantsConnect } from "@/domain/donnees/aidants-connect";
 import { echec, succes, type Resultat } from "@/domain/resultat";
-import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport } from "./import-commun";
 import { resolveurDeCommunes } from "./resolution-communes";
-import type { Progression } from "./territoires";
 
 /*
  * Import of the Aidants Connect structures: every line checked (a bad one goes to the report with
@@ -15,13 +12,7 @@ import type { Progression } from "./territoires";
 
 export const NATURE_AIDANTS_CONNECT = "aidants-connect";
 
-export async function importerAidantsConnect(p: {
-  connexion: Connexion;
-  source: SourceDeFichier;
-  maintenant: Date;
-  progression?: Progression;
-  forcer?: boolean;
-}): Promise<Resultat<BilanImport, ErreurImport>> {
+export async function importerAidantsConnect(p: ParametresImport): Promise<Resultat<BilanImport, ErreurImport>> {
   const { db } = p.connexion;
   const progression = p.progression ?? (() => undefined);
   const [unecommune] = await db.select({ code: communes.code }).from(communes).limit(1);

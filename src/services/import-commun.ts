@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, ne } from "drizzle-orm";
-import type { Executeur } from "@/db/client";
+import type { Connexion, Executeur } from "@/db/client";
 import { jeuxDeDonnees, rapportsImport } from "@/db/schema";
 import { analyserTables } from "@/db/sql";
 import { DecodeurDeFichier, LecteurCsv, type EnregistrementCsv } from "@/domain/import/csv";
@@ -40,6 +40,16 @@ export interface BilanImport {
 }
 
 export type ErreurImport = "enteteInvalide" | "fichierVide" | "territoiresAbsents";
+
+/** What every importer of one file takes. */
+export interface ParametresImport {
+  connexion: Connexion;
+  source: SourceDeFichier;
+  maintenant: Date;
+  progression?: Progression;
+  /** Import even when the same file is already the active set. */
+  forcer?: boolean;
+}
 
 export const LOT_IMPORT = 1000;
 const tronquer = (v: string | null) => (v === null ? null : v.length > 200 ? `${v.slice(0, 200)}…` : v);

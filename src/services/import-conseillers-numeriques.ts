@@ -1,10 +1,7 @@
-import type { Connexion } from "@/db/client";
 import { departements, effectifsConseillersNumeriques } from "@/db/schema";
 import { lireEnteteConseillers, lireLigneConseillers, type EffectifsDepartement } from "@/domain/donnees/conseillers-numeriques";
 import { echec, succes, type Resultat } from "@/domain/resultat";
-import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
-import type { Progression } from "./territoires";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport } from "./import-commun";
 
 /*
  * Import of the conseillers numériques per département (the project's CSV template): each line
@@ -13,13 +10,7 @@ import type { Progression } from "./territoires";
 
 export const NATURE_CONSEILLERS_NUMERIQUES = "conseillers-numeriques";
 
-export async function importerConseillersNumeriques(p: {
-  connexion: Connexion;
-  source: SourceDeFichier;
-  maintenant: Date;
-  progression?: Progression;
-  forcer?: boolean;
-}): Promise<Resultat<BilanImport, ErreurImport>> {
+export async function importerConseillersNumeriques(p: ParametresImport): Promise<Resultat<BilanImport, ErreurImport>> {
   const { db } = p.connexion;
   const progression = p.progression ?? (() => undefined);
   const reference = await db.select({ code: departements.code, outreMer: departements.collectiviteOutreMer }).from(departements);

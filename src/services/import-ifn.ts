@@ -1,11 +1,10 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
-import type { Connexion, Executeur } from "@/db/client";
+import type { Executeur } from "@/db/client";
 import { anciennesCommunes, communes, epci, indicesFragilite, jeuxDeDonnees, rapportsImport } from "@/db/schema";
 import { lireEnteteIfn, lireLigneIfn, moyennePonderee, type LigneIfn, type NiveauIfn, type ScoresIfn } from "@/domain/donnees/ifn";
 import { echec, succes, type Resultat } from "@/domain/resultat";
-import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
-import { avecCacheTerritoires, type Progression } from "./territoires";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport } from "./import-commun";
+import { avecCacheTerritoires } from "./territoires";
 
 /*
  * Import of the IFN files (communes, EPCI). The file is read as a stream and checked line by line:
@@ -20,15 +19,7 @@ import { avecCacheTerritoires, type Progression } from "./territoires";
 export const NATURES_IFN = { communes: "ifn-communes", epci: "ifn-epci" } as const;
 export type { BilanImport, ErreurImport };
 
-export async function importerIfn(p: {
-  connexion: Connexion;
-  niveau: NiveauIfn;
-  source: SourceDeFichier;
-  maintenant: Date;
-  progression?: Progression;
-  /** Import even when the same file is already the active set. */
-  forcer?: boolean;
-}): Promise<Resultat<BilanImport, ErreurImport>> {
+export async function importerIfn(p: ParametresImport & { niveau: NiveauIfn }): Promise<Resultat<BilanImport, ErreurImport>> {
   const { db } = p.connexion;
   const progression = p.progression ?? (() => undefined);
   const nature = NATURES_IFN[p.niveau];

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
-import type { Connexion, Executeur } from "@/db/client";
+import type { Executeur } from "@/db/client";
 import { ceder, insererEnJson } from "@/db/lots";
 import { communes, jeuxDeDonnees, lieuxInclusionNumerique } from "@/db/schema";
 import { versLieuV1 } from "@/domain/donnees/data-inclusion";
@@ -7,10 +7,8 @@ import { dedoublonner, type LieuAComparer } from "@/domain/donnees/dedoublonnage
 import { detecterVersion, lireLieu, type DeriveesLieu, type EnregistrementBrut, type LieuV1, type VersionStandard } from "@/domain/donnees/lieux";
 import { LIBELLES_NATURES, type Provenance } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
-import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { abandonnerJeu, activerJeu, bilanSiInchange, lignesRejetees, lireCsv, lireTableauJson, ouvrirJeu, rejeter, sonder, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
+import { abandonnerJeu, activerJeu, bilanSiInchange, lignesRejetees, lireCsv, lireTableauJson, ouvrirJeu, rejeter, sonder, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport } from "./import-commun";
 import { resolveurDeCommunes } from "./resolution-communes";
-import type { Progression } from "./territoires";
 
 /*
  * Import of lieux d'inclusion numérique: a file of the national standard (CSV or JSON, v1.0.x or
@@ -39,14 +37,7 @@ interface LieuLu {
   codeCommune: string;
 }
 
-export async function importerLieux(p: {
-  connexion: Connexion;
-  nature: NatureLieux;
-  source: SourceDeFichier;
-  maintenant: Date;
-  progression?: Progression;
-  forcer?: boolean;
-}): Promise<Resultat<BilanImportLieux, ErreurImport>> {
+export async function importerLieux(p: ParametresImport & { nature: NatureLieux }): Promise<Resultat<BilanImportLieux, ErreurImport>> {
   const { db } = p.connexion;
   const progression = p.progression ?? (() => undefined);
   const [unecommune] = await db.select({ code: communes.code }).from(communes).limit(1);

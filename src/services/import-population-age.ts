@@ -1,4 +1,3 @@
-import type { Connexion } from "@/db/client";
 import { communes, departements, populationsParAge } from "@/db/schema";
 import {
   lireEntetePopulationAge,
@@ -10,10 +9,8 @@ import {
 } from "@/domain/donnees/population-par-age";
 import { libelleClasse } from "@/domain/donnees/diagnostic-publics";
 import { echec, succes, type Resultat } from "@/domain/resultat";
-import type { SourceDeFichier } from "@/integrations/fichiers/source";
-import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport } from "./import-commun";
 import { resolveurDeCommunes } from "./resolution-communes";
-import type { Progression } from "./territoires";
 
 /*
  * Import of the population by age of the départements (diagnostic des publics): an INSEE census
@@ -36,13 +33,7 @@ function anneeDuNomDeFichier(nom: string): number | null {
   return annees.length === 1 ? (annees[0] as number) : null;
 }
 
-export async function importerPopulationParAge(p: {
-  connexion: Connexion;
-  source: SourceDeFichier;
-  maintenant: Date;
-  progression?: Progression;
-  forcer?: boolean;
-}): Promise<Resultat<BilanImport, ErreurImport>> {
+export async function importerPopulationParAge(p: ParametresImport): Promise<Resultat<BilanImport, ErreurImport>> {
   const { db } = p.connexion;
   const progression = p.progression ?? (() => undefined);
   const reference = await db.select({ code: departements.code, outreMer: departements.collectiviteOutreMer }).from(departements);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Executeur } from "@/db/client";
 import {
   communes,
@@ -97,6 +97,8 @@ function figuresLieuxVides(): FiguresLieux {
 
 /** Everything the dashboards show, for every département and for France, from the active sets. */
 interface Calcul {
+  /** The version of the data (active sets, territories) and the number of this computation. */
+  version: string;
   departements: DepartementResume[];
   cog: { millesime: string; importeLe: Date; population: number } | null;
   lieux: { provenance: Provenance; disponible: boolean; national: FiguresLieux; parDepartement: Map<string, FiguresLieux> };
@@ -110,9 +112,15 @@ interface Calcul {
     national: ScoresIfn | null;
   };
   ifnEpci: { provenance: Provenance; parCode: Map<string, ScoresIfn & { calcule: boolean }> };
+  /** The EPCI à fiscalité propre with communes in each département, by name; and their number in France. */
+  epci: { parDepartement: Map<string, Array<{ code: string; nom: string }>>; total: number };
 }
 
-async function calculer(db: Executeur): Promise<Calcul> {
+let calculs = 0;
+
+async function calculer(db: Executeur, versionDesJeux: string): Promise<Calcul> {
+  calculs += 1;
+  const version = `${versionDesJeux}#${calculs}`;
   const departements = await listerDepartements(db);
   const cog = await chiffresDuReferentiel(db);
 
@@ -227,6 +235,7 @@ async function calculer(db: Executeur): Promise<Calcul> {
     .where(and(eq(indicesFragilite.niveau, "epci"), inArray(indicesFragilite.jeuDeDonneesId, idsDe(jeuxIfnEpci))));
 
   return {
+    version,
     departements,
     cog: cog ? { millesime: cog.millesime, importeLe: cog.importeLe, population: cog.population } : null,
     lieux: { provenance: provenanceDe(jeuxLieux), disponible: jeuxLieux.length > 0, national: lieuxNational, parDepartement: lieuxParDepartement },
@@ -248,6 +257,7 @@ async function calculer(db: Executeur): Promise<Calcul> {
       national: jeuxIfn.length ? moyennePonderee(toutes.map((c) => ({ scores: c, population: c.population }))) : null,
     },
     ifnEpci: { provenance: provenanceDe(jeuxIfnEpci), parCode: new Map(scoresEpci.map((s) => [s.code, s])) },
+    epci: await epciParDepartement(db),
   };
 }
 
@@ -283,7 +293,7 @@ async function calculAJour(db: Executeur): Promise<Calcul> {
     // Older than a minute: answered at once, refreshed in the background.
     if (performance.now() - entree.calculeA >= DUREE_CACHE_MS) {
       entree.calculeA = performance.now();
-      calculer(db).then(
+      calculer(db, version).then(
         (frais) => {
           if (cache.parBase.get(db) === entree) entree.calcul = Promise.resolve(frais);
         },
@@ -292,7 +302,7 @@ async function calculAJour(db: Executeur): Promise<Calcul> {
     }
     return entree.calcul;
   }
-  const calcul = calculer(db);
+  const calcul = calculer(db, version);
   const nouvelle = { version, calculeA: performance.now(), calcul };
   cache.parBase.set(db, nouvelle);
   calcul.catch(() => {
@@ -335,6 +345,7 @@ function tableauCommun(
   const totalLieux = c.lieux.disponible ? (lieux?.total ?? 0) : null;
   const ifnProvenance = provenanceCalculee(c.ifn.provenance, cog);
   return {
+    versionDonnees: c.version,
     millesimeCog: c.cog?.millesime ?? null,
     indicateurs: {
       population: indicateur(population, cog),
@@ -381,7 +392,7 @@ export async function tableauDeBordDepartement(db: Executeur, code: string): Pro
     conseillers,
     c.ifn.departements.get(code) ?? null,
   );
-  const epciDuDepartement = await epciDe(db, code);
+  const epciDuDepartement = c.epci.parDepartement.get(code) ?? [];
   return succes({
     territoire: { type: "departement", code: d.code, nom: d.nom, codeRegion: d.codeRegion },
     ...commun,
@@ -412,7 +423,7 @@ export async function tableauDeBordNational(db: Executeur): Promise<TableauDeBor
         coordinateurs: lignesConseillers.every((l) => l.coordinateurs !== null) ? lignesConseillers.reduce((s, l) => s + (l.coordinateurs ?? 0), 0) : null,
       }
     : null;
-  const nombreEpci = await compterEpci(db);
+  const nombreEpci = c.epci.total;
   const commun = tableauCommun(
     c,
     population,
@@ -451,17 +462,20 @@ export async function tableauDeBordNational(db: Executeur): Promise<TableauDeBor
   };
 }
 
-async function epciDe(db: Executeur, codeDepartement: string) {
-  return db
-    .selectDistinct({ code: epci.code, nom: epci.nom })
+async function epciParDepartement(db: Executeur): Promise<Calcul["epci"]> {
+  const lignes = await db
+    .selectDistinct({ departement: communes.codeDepartement, code: epci.code, nom: epci.nom })
     .from(epci)
     .innerJoin(epciCommunes, eq(epciCommunes.codeEpci, epci.code))
     .innerJoin(communes, eq(communes.code, epciCommunes.codeCommune))
-    .where(and(eq(communes.codeDepartement, codeDepartement), sql`${epci.nature} <> 'EPT'`))
-    .orderBy(epci.nom);
-}
-
-async function compterEpci(db: Executeur): Promise<number> {
-  const [ligne] = await db.select({ n: compter() }).from(epci).where(sql`${epci.nature} <> 'EPT'`);
-  return ligne?.n ?? 0;
+    .where(ne(epci.nature, "EPT"));
+  const parDepartement = new Map<string, Array<{ code: string; nom: string }>>();
+  for (const l of lignes) {
+    const liste = parDepartement.get(l.departement) ?? [];
+    liste.push({ code: l.code, nom: l.nom });
+    parDepartement.set(l.departement, liste);
+  }
+  // Sorted here rather than by the database: the server's collation may differ from PGlite's.
+  for (const liste of parDepartement.values()) liste.sort((a, b) => a.nom.localeCompare(b.nom, "fr"));
+  return { parDepartement, total: new Set(lignes.map((l) => l.code)).size };
 }

@@ -61,6 +61,8 @@ export interface Provenance {
 
 export interface TableauDeBord {
   territoire: { type: "departement"; code: string; nom: string; codeRegion: string } | { type: "national" };
+  /** Identifies the data the figures come from (for caches of what is derived from them). */
+  versionDonnees: string;
   millesimeCog: string | null;
   indicateurs: {
     population: Indicateur;

@@ -47,10 +47,10 @@ export interface ProprietesCarteIfn {
   /** Width of the drawing in SVG units (600 by default); it is then scaled to the page. */
   largeur?: number;
   /**
-   * When given, the drawing (projection, simplification) is kept in memory under this key and
-   * reused: it must identify the shapes, the points and the options (e.g. the ids of their sets).
+   * When given, the SVG is kept in memory under this key and reused: the key must identify
+   * everything drawn (shapes, points, scores, details, options), e.g. the ids of their sets.
    */
-  cleDessin?: string;
+  cleCache?: string;
 }
 
 const SCORE = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -74,36 +74,73 @@ function encoderDetails(lignes: readonly DetailZone[]): string {
 }
 
 /*
- * Drawings already made, by the caller's key (which must change whenever the shapes or the points
- * do: the ids of the sets they come from). Projecting and simplifying the 890 communes of the
- * Pas-de-Calais takes tens of milliseconds; the few last drawings are kept.
+ * The SVG is written as one string, kept in memory under the caller's key (`cleCache`, which must
+ * change whenever anything drawn does: the ids of the sets of shapes, points and scores). Drawing
+ * the 887 communes of the Pas-de-Calais (projection, simplification) takes tens of milliseconds,
+ * and thousands of elements rendered by React on every request, twice (the page and its payload),
+ * took hundreds; a string is copied as it is.
  */
-const TAILLE_CACHE_DESSINS = 32;
-const CLE_CACHE = Symbol.for("efne.cache-dessins-cartes");
-const dessins = ((globalThis as Record<symbol, Map<string, ReturnType<typeof dessinerCarte>>>)[CLE_CACHE] ??= new Map());
+const TAILLE_CACHE = 32;
+const CLE_CACHE = Symbol.for("efne.cache-svg-cartes");
+const svgs = ((globalThis as Record<symbol, Map<string, { svg: string; avecLieux: boolean }>>)[CLE_CACHE] ??= new Map());
 
-function dessinDe(cle: string | undefined, dessiner: () => ReturnType<typeof dessinerCarte>) {
-  if (cle === undefined) return dessiner();
-  const connu = dessins.get(cle);
-  if (connu) return connu;
-  const dessin = dessiner();
-  dessins.set(cle, dessin);
-  while (dessins.size > TAILLE_CACHE_DESSINS) dessins.delete(dessins.keys().next().value as string);
-  return dessin;
-}
+const echapper = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function CarteIfn({ titre, zones, points = [], encartsOutreMer = false, idTableau, largeur, cleDessin }: ProprietesCarteIfn) {
-  const carte = dessinDe(cleDessin, () =>
-    dessinerCarte({
-      zones: zones.map((z) => ({ code: z.code, nom: z.nom, anneaux: z.anneaux })),
-      points: points.map((p) => ({ id: p.id, longitude: p.longitude, latitude: p.latitude })),
-      encartsOutreMer,
-      largeur,
-    }),
-  );
+/** The map's SVG markup (the contract DetailsCarte reads: data-zone, data-details, data-surlignage, data-lieux). */
+export function balisageSvg({ titre, zones, points = [], encartsOutreMer = false, largeur }: Omit<ProprietesCarteIfn, "idTableau" | "cleCache">): { svg: string; avecLieux: boolean } {
+  const carte = dessinerCarte({
+    zones: zones.map((z) => ({ code: z.code, nom: z.nom, anneaux: z.anneaux })),
+    points: points.map((p) => ({ id: p.id, longitude: p.longitude, latitude: p.latitude })),
+    encartsOutreMer,
+    largeur,
+  });
   const zonesParCode = new Map(zones.map((z) => [z.code, z]));
   const nomsDesLieux = new Map(points.map((p) => [p.id, p.nom]));
-  const avecLieux = carte.points.length > 0;
+  const morceaux: string[] = [`<svg class="${styles.svg}" viewBox="0 0 ${carte.largeur} ${carte.hauteur}" width="100%" role="group" aria-label="${echapper(titre)}">`];
+  if (carte.encarts.length > 0) {
+    morceaux.push("<g>");
+    for (const e of carte.encarts) {
+      morceaux.push(
+        `<g><rect x="${e.x}" y="${e.y}" width="${e.largeur}" height="${e.hauteur}" fill="none" stroke="#929292" stroke-width="0.75"></rect>`,
+        `<text class="${styles.libelleEncart}" x="${e.x + 3}" y="${e.y + HAUTEUR_LIBELLE_ENCART_PX - 3}">${echapper(e.libelle)}</text></g>`,
+      );
+    }
+    morceaux.push("</g>");
+  }
+  morceaux.push(`<g class="${styles.zones}" fill-rule="evenodd" stroke="#fff" stroke-width="0.5" stroke-linejoin="round">`);
+  for (const dessin of carte.zones) {
+    const zone = zonesParCode.get(dessin.code);
+    if (!zone || dessin.d === "") continue;
+    const nom = echapper(nomAccessibleZone(zone.nom, zone.score));
+    // The panel's heading is the accessible name: the data attributes carry only the rest.
+    const donnees = `data-zone="${echapper(zone.code)}"${zone.details?.length ? ` data-details="${echapper(encoderDetails(zone.details))}"` : ""}`;
+    const couleur = couleurIfn(zone.score);
+    morceaux.push(
+      zone.lien
+        ? `<a href="${echapper(zone.lien)}" aria-label="${nom}" ${donnees}><title>${nom}</title><path d="${dessin.d}" fill="${couleur}"></path></a>`
+        : `<path d="${dessin.d}" fill="${couleur}" tabindex="0" role="img" aria-label="${nom}" ${donnees}><title>${nom}</title></path>`,
+    );
+  }
+  morceaux.push("</g>", `<path class="${styles.surlignage}" data-surlignage="" d="" aria-hidden="true"></path>`);
+  if (carte.points.length > 0) {
+    morceaux.push(`<g fill="${COULEUR_LIEU}" stroke="#fff" stroke-width="0.75" aria-hidden="true" data-lieux="">`);
+    for (const p of carte.points) morceaux.push(`<circle cx="${p.x}" cy="${p.y}" r="${RAYON_LIEU}"><title>${echapper(nomsDesLieux.get(p.id) ?? "")}</title></circle>`);
+    morceaux.push("</g>");
+  }
+  morceaux.push("</svg>");
+  return { svg: morceaux.join(""), avecLieux: carte.points.length > 0 };
+}
+
+export function CarteIfn(proprietes: ProprietesCarteIfn) {
+  const { titre, idTableau, cleCache } = proprietes;
+  let rendu = cleCache === undefined ? undefined : svgs.get(cleCache);
+  if (!rendu) {
+    rendu = balisageSvg(proprietes);
+    if (cleCache !== undefined) {
+      svgs.set(cleCache, rendu);
+      while (svgs.size > TAILLE_CACHE) svgs.delete(svgs.keys().next().value as string);
+    }
+  }
 
   return (
     <figure className={styles.carte}>
@@ -114,53 +151,9 @@ export function CarteIfn({ titre, zones, points = [], encartsOutreMer = false, i
         </a>
       </p>
       <DetailsCarte consigne="Survolez un territoire ou parcourez la carte au clavier (touche Tab) pour en afficher le détail ici.">
-        <svg className={styles.svg} viewBox={`0 0 ${carte.largeur} ${carte.hauteur}`} width="100%" role="group" aria-label={titre}>
-          {carte.encarts.length > 0 && (
-            <g>
-              {carte.encarts.map((e) => (
-                <g key={e.code}>
-                  <rect x={e.x} y={e.y} width={e.largeur} height={e.hauteur} fill="none" stroke="#929292" strokeWidth={0.75} />
-                  <text className={styles.libelleEncart} x={e.x + 3} y={e.y + HAUTEUR_LIBELLE_ENCART_PX - 3}>
-                    {e.libelle}
-                  </text>
-                </g>
-              ))}
-            </g>
-          )}
-          <g className={styles.zones} fillRule="evenodd" stroke="#fff" strokeWidth={0.5} strokeLinejoin="round">
-            {carte.zones.map((dessin) => {
-              const zone = zonesParCode.get(dessin.code);
-              if (!zone) return null;
-              if (dessin.d === "") return null;
-              const nom = nomAccessibleZone(zone.nom, zone.score);
-              // The panel's heading is the accessible name: the data attributes carry only the rest.
-              const donnees = { "data-zone": zone.code, "data-details": zone.details?.length ? encoderDetails(zone.details) : undefined };
-              const couleur = couleurIfn(zone.score);
-              return zone.lien ? (
-                <a key={zone.code} href={zone.lien} aria-label={nom} {...donnees}>
-                  <title>{nom}</title>
-                  <path d={dessin.d} fill={couleur} />
-                </a>
-              ) : (
-                <path key={zone.code} d={dessin.d} fill={couleur} tabIndex={0} role="img" aria-label={nom} {...donnees}>
-                  <title>{nom}</title>
-                </path>
-              );
-            })}
-          </g>
-          <path className={styles.surlignage} data-surlignage="" d="" aria-hidden="true" />
-          {avecLieux && (
-            <g fill={COULEUR_LIEU} stroke="#fff" strokeWidth={0.75} aria-hidden="true" data-lieux="">
-              {carte.points.map((p) => (
-                <circle key={p.id} cx={p.x} cy={p.y} r={RAYON_LIEU}>
-                  <title>{nomsDesLieux.get(p.id)}</title>
-                </circle>
-              ))}
-            </g>
-          )}
-        </svg>
+        <div dangerouslySetInnerHTML={{ __html: rendu.svg }} />
       </DetailsCarte>
-      <Legende avecLieux={avecLieux} />
+      <Legende avecLieux={rendu.avecLieux} />
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { fr } from "@codegouvfr/react-dsfr";
+import type { DiagnosticDesPublics } from "@/domain/donnees/diagnostic-publics";
 import {
   LIBELLES_INDICATEURS,
   SOUS_INDICATEURS_IFN,
@@ -9,6 +10,7 @@ import {
   type TableauDeDonnees,
 } from "@/domain/donnees/tableau-de-bord";
 import { BadgeDemonstration } from "@/ui/BadgeDemonstration";
+import { DiagnosticPublics } from "@/ui/donnees/DiagnosticPublics";
 import { formaterNombre } from "@/ui/format";
 import { Tableau } from "@/ui/Tableau";
 
@@ -159,6 +161,28 @@ export function ScoresDuTerritoire({ t }: { t: TableauDeBord }) {
         pas une part de la population.
       </p>
       <LigneSource provenance={s} />
+    </>
+  );
+}
+
+/** The end of both dashboards: the diagnostic des publics, then every figure with its source, and the JSON. */
+export function SectionsFinales({ diagnostic, tableaux, base, api }: { diagnostic: DiagnosticDesPublics | null; tableaux: TableauDeDonnees[]; base: string; api: string }) {
+  const chiffres = tableaux.find((x) => x.id === "chiffres-cles");
+  return (
+    <>
+      {diagnostic && (
+        <div className={fr.cx("fr-mb-6w")}>
+          <DiagnosticPublics diagnostic={diagnostic} />
+          <LienTelechargement id="diagnostic-des-publics" base={base} lignes={diagnostic.estimations.length} />
+        </div>
+      )}
+      <section aria-labelledby="titre-sources" className={fr.cx("fr-mb-6w")}>
+        <h2 id="titre-sources">Tous les chiffres et leurs sources</h2>
+        {chiffres && <TableauAvecTelechargement tableau={chiffres} base={base} />}
+        <p className={fr.cx("fr-text--sm")}>
+          Les mêmes données en JSON : <a href={api}>{api}</a>.
+        </p>
+      </section>
     </>
   );
 }

@@ -7,10 +7,9 @@ import { tableauDeBordNational } from "@/services/tableau-de-bord";
 import { listerDepartements } from "@/services/territoires";
 import { estimerPublics } from "@/services/diagnostic-publics";
 import { CarteIfn } from "@/ui/carte/CarteIfn";
-import { DiagnosticPublics } from "@/ui/donnees/DiagnosticPublics";
 import { Page } from "@/ui/Page";
 import { AvertissementDemonstration, ChoixDuTerritoire, SectionTerritoire } from "../_tableau/Entete";
-import { Chiffre, Grille, LigneSource, ScoresDuTerritoire, SectionAidants, SectionLieux, LienTelechargement, TableauAvecTelechargement, valeurLisible } from "../_tableau/Sections";
+import { Chiffre, Grille, LigneSource, ScoresDuTerritoire, SectionAidants, SectionLieux, SectionsFinales, TableauAvecTelechargement, valeurLisible } from "../_tableau/Sections";
 
 export const dynamic = "force-dynamic";
 
@@ -52,7 +51,7 @@ export default async function DonneesNational() {
             <CarteIfn
               titre="Indice de fragilité numérique des départements (moyenne des communes pondérée par la population)"
               idTableau="tableau-departements"
-              cleDessin={`${formes.jeu}|departements|national`}
+              cleCache={`${formes.jeu}|departements|national|${t.versionDonnees}`}
               encartsOutreMer
               zones={formes.formes.flatMap((f) => {
                 const d = parCode.get(f.code);
@@ -82,20 +81,7 @@ export default async function DonneesNational() {
         </div>
       </section>
 
-      {diagnostic.ok && (
-        <div className={fr.cx("fr-mb-6w")}>
-          <DiagnosticPublics diagnostic={diagnostic.valeur} />
-          <LienTelechargement id="diagnostic-des-publics" base={base} lignes={diagnostic.valeur.estimations.length} />
-        </div>
-      )}
-
-      <section aria-labelledby="titre-sources" className={fr.cx("fr-mb-6w")}>
-        <h2 id="titre-sources">Tous les chiffres et leurs sources</h2>
-        {tableaux[0] && <TableauAvecTelechargement tableau={tableaux[0]} base={base} />}
-        <p className={fr.cx("fr-text--sm")}>
-          Les mêmes données en JSON : <a href="/api/v1/donnees/national">/api/v1/donnees/national</a>.
-        </p>
-      </section>
+      <SectionsFinales diagnostic={diagnostic.ok ? diagnostic.valeur : null} tableaux={tableaux} base={base} api={"/api/v1/donnees/national"} />
     </Page>
   );
 }

@@ -10,11 +10,10 @@ import { jeuxRetenus, tableauDeBordDepartement } from "@/services/tableau-de-bor
 import { listerDepartements } from "@/services/territoires";
 import { estimerPublics } from "@/services/diagnostic-publics";
 import { CarteIfn } from "@/ui/carte/CarteIfn";
-import { DiagnosticPublics } from "@/ui/donnees/DiagnosticPublics";
 import { Page } from "@/ui/Page";
 import { Tableau } from "@/ui/Tableau";
 import { AvertissementDemonstration, ChoixDuTerritoire, SectionTerritoire } from "../../_tableau/Entete";
-import { Chiffre, Grille, LigneSource, ScoresDuTerritoire, SectionAidants, SectionLieux, LienTelechargement, TableauAvecTelechargement, valeurLisible } from "../../_tableau/Sections";
+import { Chiffre, Grille, LigneSource, ScoresDuTerritoire, SectionAidants, SectionLieux, SectionsFinales, TableauAvecTelechargement, valeurLisible } from "../../_tableau/Sections";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +42,7 @@ export default async function DonneesDepartement({ params, searchParams }: Param
   const tableaux = tableauxDepartement(t);
   const diagnostic = await estimerPublics(db, { codeDepartement: t.territoire.code });
   const [departements, formes, jeuxLieux] = await Promise.all([listerDepartements(db), formesActives(db, niveau, t.territoire.code), jeuxRetenus(db, ["lieux", "data-inclusion"])]);
-  const lieux = await lieuxGeolocalises(db, t.territoire.code, jeuxLieux.map((j) => j.id));
+  const lieux = await lieuxGeolocalises(db, t.territoire.code, jeuxLieux.map((j) => j.id), t.versionDonnees);
   const parCode = new Map<string, IfnCommune | IfnTerritoire>((niveau === "communes" ? t.ifn.communes : t.ifn.epci).map((c) => [c.code, c]));
   const tableauIfn = tableaux.find((x) => x.id === (niveau === "communes" ? "ifn-communes" : "ifn-epci"));
   const titre = `Données de l'Inclusion Numérique — ${t.territoire.nom} (${t.territoire.code})`;
@@ -87,7 +86,7 @@ export default async function DonneesDepartement({ params, searchParams }: Param
             <CarteIfn
               titre={`Indice de fragilité numérique des ${niveau === "communes" ? "communes" : "EPCI"} — ${t.territoire.nom}${lieux.length ? ", et les lieux d'inclusion numérique" : ""}`}
               idTableau="tableau-ifn"
-              cleDessin={`${formes.jeu}|${niveau}|${t.territoire.code}|${jeuxLieux.map((j) => j.id).join(",")}|${lieux.length}`}
+              cleCache={`${formes.jeu}|${niveau}|${t.territoire.code}|${jeuxLieux.map((j) => j.id).join(",")}|${lieux.length}|${t.versionDonnees}`}
               zones={formes.formes.map((f) => {
                 const s = parCode.get(f.code);
                 return {
@@ -98,7 +97,7 @@ export default async function DonneesDepartement({ params, searchParams }: Param
                   details: s ? detailsIfn(s, "population" in s ? s.population : null) : [],
                 };
               })}
-              points={lieux.map((l) => ({ id: l.id, nom: l.nom, longitude: l.longitude as number, latitude: l.latitude as number }))}
+              points={lieux}
             />
             <LigneSource provenance={{ source: `contours : ${formes.source}`, dateMiseAJour: formes.dateMiseAJour, demonstration: false }} />
           </>
@@ -119,20 +118,7 @@ export default async function DonneesDepartement({ params, searchParams }: Param
         )}
       </section>
 
-      {diagnostic.ok && (
-        <div className={fr.cx("fr-mb-6w")}>
-          <DiagnosticPublics diagnostic={diagnostic.valeur} />
-          <LienTelechargement id="diagnostic-des-publics" base={base} lignes={diagnostic.valeur.estimations.length} />
-        </div>
-      )}
-
-      <section aria-labelledby="titre-sources" className={fr.cx("fr-mb-6w")}>
-        <h2 id="titre-sources">Tous les chiffres et leurs sources</h2>
-        {tableaux[0] && <TableauAvecTelechargement tableau={tableaux[0]} base={base} />}
-        <p className={fr.cx("fr-text--sm")}>
-          Les mêmes données en JSON : <a href={`/api/v1/donnees/departements/${t.territoire.code}`}>/api/v1/donnees/departements/{t.territoire.code}</a>.
-        </p>
-      </section>
+      <SectionsFinales diagnostic={diagnostic.ok ? diagnostic.valeur : null} tableaux={tableaux} base={base} api={`/api/v1/donnees/departements/${t.territoire.code}`} />
     </Page>
   );
 }
