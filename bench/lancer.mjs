@@ -22,23 +22,35 @@
  *      the national standard (bench/lib/generateur-lieux.mjs), time from spawn to exit (< 30 s
  *      each) and peak resident memory of the command's processes (< 500 MB each); the places
  *      file imported a second time must change nothing (time informational)
+ *   8. the public data dashboard and its maps on a database of its own, prepared by the command
+ *      line as an operator would (bench/lib/donnees-publiques.mjs): territories, demonstration data,
+ *      then the national real files of ../shared/data (or EFNE_DONNEES_REELLES: IFN of the communes
+ *      and EPCI, Aidants Connect, shapes of the départements, EPCI and communes) and 20,000
+ *      generated places (preparation timed, informational); the built app started on it, then
+ *      requests/s, p50 and p99 of the dashboard's pages, JSON and CSV routes under autocannon
+ *      (p99 < 100 ms each, no non-2xx answer), and the sizes of the HTML and of the map's SVG alone
+ *      for /donnees/departements/62 (the largest commune map, ~890 communes) and /donnees/national
+ *      (informational)
  *
  * It reports and never gates: exit 0 whether or not targets are met, 1 when a figure could not
- * be measured (build failed, server never healthy, page in error, import file missing...).
+ * be measured (build failed, server never healthy, page in error, import file missing, non-2xx
+ * answers under load in 8...).
  * Everything listens on 127.0.0.1; child servers are stopped on every way out.
  *
- * bench/RESULTS.md has two parts, the application (1-6) and the imports (7); a run rewrites the
- * parts it measured and keeps the other one from the previous file.
+ * bench/RESULTS.md has three parts, the application (1-6), the imports (7) and the public data
+ * (8); a run rewrites the parts it measured and keeps the others from the previous file.
  *
- * Environment: BENCH_MESURES (which measures: "1-6", "7" or "1-7", the default; 1 to 6 share
- * one server and run together), BENCH_DUREE (s, measured load run, default 10),
- * BENCH_ECHAUFFEMENT (s, warm-up before each load run, default 2), BENCH_CONNEXIONS (default 10).
+ * Environment: BENCH_MESURES (which measures: "1-6", "7", "8", a list such as "7,8", or "1-8",
+ * the default; 1 to 6 share one server and run together), BENCH_DUREE (s, measured load run,
+ * default 10), BENCH_ECHAUFFEMENT (s, warm-up before each load run, default 2), BENCH_CONNEXIONS
+ * (default 10), EFNE_DONNEES_REELLES (the real files of measure 8, default ../shared/data).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { mesurerCharge } from "./lib/charge.mjs";
+import { attendreRepos, extraireCarte, fichiersManquants, FICHIERS_REELS, preparerBaseDonnees, tailles } from "./lib/donnees-publiques.mjs";
 import { mesurerExports, rssAuRepos, seConnecterParLeLien } from "./lib/export-contacts.mjs";
 import { HOTE, obtenir, portLibre } from "./lib/http.mjs";
 import { jalons, mesurerImports } from "./lib/imports.mjs";
@@ -67,6 +79,8 @@ const CIBLES = {
   // 7. Imports by the command line, each file: spawn -> exit, and peak RSS of its processes (MB = 10^6 bytes).
   importDureeMs: 30_000,
   importPicRssOctets: 500 * 1e6,
+  // 8. Public data dashboard under load, each route (and not a single non-2xx answer).
+  donneesP99Ms: 100,
 };
 /** Repetitions of measure 5: loads of the step, single ticks (5b and 5f), clicks on "Sélectionner toutes les communes" each way. */
 const PERIMETRE = { chargements: 5, cases: 20, toutes: 5 };
@@ -82,6 +96,28 @@ const EXPORTS = [
 ];
 /** Measure 7: the real IFN file (path from the project's root), then the generated places and their seed. */
 const IMPORTS = { fichierIfn: "../shared/data/ifn/ifn-communes.csv", lieux: 20_000, graine: 1 };
+/**
+ * Measure 8: the real files' directory, the generated places, the routes loaded in this order (the
+ * first four are pages with a map) and the least number of commune shapes the map of the
+ * Pas-de-Calais must draw (it has about 890 communes).
+ */
+const DONNEES = {
+  dossier: resolve(process.env.EFNE_DONNEES_REELLES?.trim() || join(racine, "../shared/data")),
+  lieux: 20_000,
+  graine: 1,
+  zonesMin62: 850,
+};
+const ROUTES_DONNEES = [
+  "/donnees/national",
+  "/donnees/departements/62",
+  "/donnees/departements/58",
+  "/donnees/departements/62?carte=epci",
+  "/api/v1/donnees/national",
+  "/api/v1/donnees/departements/62",
+  "/donnees/departements/62/ifn-communes.csv",
+];
+/** The pages whose HTML and map are weighed. */
+const PAGES_CARTE = ["/donnees/departements/62", "/donnees/national"];
 const DELAI_SANTE_MS = 120_000;
 const PAGES = ["/", "/donnees", "/gouvernance", "/accessibilite", "/mentions-legales", "/donnees-personnelles"];
 const ROUTE_JSON = "/api/v1/territoires/departements";
@@ -95,31 +131,32 @@ function nombreEnv(nom, defaut, { min }) {
 }
 
 /**
- * BENCH_MESURES: "1-7" (default), "1-6" or "7", or a list of numbers and ranges ("1-6,7"). Measures
- * 1 to 6 follow one another on the same server and database: they run all together or not at all.
+ * BENCH_MESURES: "1-8" (default), "1-6", "7" or "8", or a list of numbers and ranges ("1-6,8").
+ * Measures 1 to 6 follow one another on the same server and database: they run all together or
+ * not at all. 7 and 8 each have their own database.
  */
 function mesuresDemandees() {
   const brut = (process.env.BENCH_MESURES ?? "").trim();
-  if (brut === "") return { application: true, imports: true, brut: "1-7" };
+  if (brut === "") return { application: true, imports: true, donnees: true, brut: "1-8" };
   const numeros = new Set();
   for (const morceau of brut.split(/[\s,]+/).filter(Boolean)) {
     const plage = /^(\d+)(?:-(\d+))?$/.exec(morceau);
     const debut = Number(plage?.[1]);
     const fin = Number(plage?.[2] ?? plage?.[1]);
-    if (!plage || debut < 1 || fin > 7 || debut > fin) throw new Error(`BENCH_MESURES=${brut} : des numéros de 1 à 7 sont attendus (par exemple « 7 », « 1-6 » ou « 1-7 »).`);
+    if (!plage || debut < 1 || fin > 8 || debut > fin) throw new Error(`BENCH_MESURES=${brut} : des numéros de 1 à 8 sont attendus (par exemple « 7 », « 8 », « 1-6 » ou « 1-8 »).`);
     for (let n = debut; n <= fin; n++) numeros.add(n);
   }
   const application = [1, 2, 3, 4, 5, 6].filter((n) => numeros.has(n));
   if (application.length > 0 && application.length < 6) {
     throw new Error(`BENCH_MESURES=${brut} : les mesures 1 à 6 s'enchaînent sur le même serveur et la même base ; demandez-les ensemble (« 1-6 ») ou pas du tout.`);
   }
-  return { application: application.length === 6, imports: numeros.has(7), brut };
+  return { application: application.length === 6, imports: numeros.has(7), donnees: numeros.has(8), brut };
 }
 
 const journal = (message) => console.log(`[bench] ${message}`);
 
 let dossierTemporaire = null;
-/** Temporary directories of measure 7 still there (removed by the measure itself, or at exit). */
+/** Temporary directories of measures 7 and 8 still there (removed by the measure itself, or at exit). */
 const dossiersImports = new Set();
 /** Log file of the Next.js server, shown on an error before the temporary directory goes. */
 let journalNext = null;
@@ -170,6 +207,17 @@ function construireSiNecessaire() {
   if (!construireSiBesoin({ journal })) throw new Error("next build a échoué.");
   const marqueur = join(racine, ".next/BUILD_ID");
   return { id: readFileSync(marqueur, "utf8").trim(), date: new Date(statSync(marqueur).mtimeMs), perimee: !constructionAJour() };
+}
+
+/** The build measured, built once per run (measures 1-6 and 8 measure the same one). */
+let constructionRetenue = null;
+function constructionMesuree() {
+  if (constructionRetenue) return constructionRetenue;
+  constructionRetenue = construireSiNecessaire();
+  idConstruction = constructionRetenue.id;
+  journal(`Construction mesurée : ${constructionRetenue.id} du ${constructionRetenue.date.toISOString()}`);
+  if (constructionRetenue.perimee) journal("Attention : des sources sont plus récentes que cette construction (le benchmark ne reconstruit pas).");
+  return constructionRetenue;
 }
 
 async function demarrer(etiquette, parametres) {
@@ -254,10 +302,21 @@ async function principal() {
     echauffement: nombreEnv("BENCH_ECHAUFFEMENT", 2, { min: 0 }),
     connexions: Math.round(nombreEnv("BENCH_CONNEXIONS", 10, { min: 1 })),
   };
-  if (mesures.brut !== "1-7") journal(`BENCH_MESURES=${mesures.brut} : ${[mesures.application && "mesures 1 à 6", mesures.imports && "mesure 7"].filter(Boolean).join(" et ")}.`);
+  if (mesures.brut !== "1-8") journal(`BENCH_MESURES=${mesures.brut} : ${[mesures.application && "mesures 1 à 6", mesures.imports && "mesure 7", mesures.donnees && "mesure 8"].filter(Boolean).join(", ")}.`);
   const application = mesures.application ? await mesurerApplication(config) : null;
   const imports = mesures.imports ? await mesurerMesureImports() : null;
-  return { application, imports };
+  let donnees = null;
+  let echecDonnees = null;
+  if (mesures.donnees) {
+    try {
+      donnees = await mesurerDonneesPubliques(config);
+    } catch (erreur) {
+      // Alone, it fails like any measure; after others, their figures are still reported and written.
+      if (!application && !imports) throw erreur;
+      echecDonnees = erreur;
+    }
+  }
+  return { application, imports, donnees, echecDonnees };
 }
 
 /** Measure 7: the importers of the command line, no build and no server. */
@@ -268,14 +327,105 @@ async function mesurerMesureImports() {
   return { ...resultats, debut, fin: new Date(), chargeAvant, chargeApres: charge1() };
 }
 
+/**
+ * Measure 8: a fresh embedded database prepared by the command line (territories, demonstration
+ * data, the national real files, 20,000 generated places), the built app started on it, each
+ * route of the public data dashboard warmed once then loaded; the HTML and the map's SVG of the
+ * pages with a map weighed.
+ */
+async function mesurerDonneesPubliques(config) {
+  const debut = new Date();
+  const chargeAvant = charge1();
+  const manquants = fichiersManquants(DONNEES.dossier);
+  if (manquants.length) {
+    throw new Error(
+      `mesure 8 : fichiers de données réelles introuvables (${manquants.join(", ")}). Ils sont lus dans ../shared/data ou dans le dossier que nomme EFNE_DONNEES_REELLES (actuellement ${DONNEES.dossier}).`,
+    );
+  }
+  const construction = constructionMesuree();
+
+  const dossier = mkdtempSync(join(os.tmpdir(), "efne-bench-donnees-"));
+  dossiersImports.add(dossier);
+  const dossierPglite = join(dossier, "pglite");
+  const journalServeur = join(dossier, "next-start.log");
+  journalNext = journalServeur;
+  // On an error the directory stays until the server's log has been shown (then nettoyerDossier or exit removes it).
+  let reussie = false;
+  try {
+    journal(`Données publiques : base embarquée neuve, préparée par la ligne de commande avec les fichiers de ${DONNEES.dossier}…`);
+    const preparation = await preparerBaseDonnees({
+      racine,
+      dossierPglite,
+      dossierDonnees: DONNEES.dossier,
+      lieux: { nombre: DONNEES.lieux, graine: DONNEES.graine, fichier: join(dossier, `lieux-banc-${DONNEES.lieux}-graine-${DONNEES.graine}.csv`) },
+      journal,
+    });
+    journal(`Préparation terminée en ${secondes(preparation.dureeMs)}.`);
+
+    const port = await portLibre();
+    const base = `http://${HOTE}:${port}`;
+    const { serveur, dureeMs: demarrageMs } = await demarrer("Données publiques", { racine, port, dossierPglite, journal: journalServeur });
+    try {
+      // Each route once (the first answer builds the server's caches): it must answer 200.
+      const reponses = new Map();
+      for (const chemin of ROUTES_DONNEES) {
+        const t0 = performance.now();
+        const r = await obtenir(`${base}${chemin}`, { delaiMs: 60_000 });
+        const premiereMs = performance.now() - t0;
+        if (r.statut !== 200) throw new Error(`GET ${chemin} répond HTTP ${r.statut} : ${r.corps.toString("utf8").slice(0, 300)}`);
+        reponses.set(chemin, { octets: r.corps.length, typeDeContenu: String(r.entetes["content-type"] ?? "?"), premiereMs, corps: r.corps });
+        journal(`  GET ${chemin} : 200, ${r.corps.length} octets, première réponse en ${millisecondes(premiereMs)}`);
+      }
+
+      const pages = PAGES_CARTE.map((chemin) => {
+        const { corps } = reponses.get(chemin);
+        const html = corps.toString("utf8");
+        // The page lists the département's geolocated places under the map ("Les N lieux placés sur la carte"); the map draws those inside its frame.
+        const liste = /Les (?:<!-- -->)?([\d\s\u00a0\u202f]+?)(?:<!-- -->)? lieux placés sur la carte/.exec(html);
+        return { chemin, html: tailles(corps), carte: extraireCarte(html), lieuxListes: liste ? Number(liste[1].replace(/\D/g, "")) : 0 };
+      });
+      const epci = extraireCarte(reponses.get("/donnees/departements/62?carte=epci").corps.toString("utf8"));
+      const carte62 = pages[0].carte;
+      if (!carte62 || carte62.zones <= DONNEES.zonesMin62) {
+        throw new Error(
+          `la carte des communes de /donnees/departements/62 dessine ${carte62 ? `${carte62.zones} zones (data-zone)` : "aucune zone (pas de <svg role=\"group\"> avec des data-zone)"}, plus de ${DONNEES.zonesMin62} attendues : la géométrie des communes n'est pas chargée.`,
+        );
+      }
+      for (const p of pages) journal(`  ${p.chemin} : HTML ${kilooctets(p.html.octets)} (gzip ${kilooctets(p.html.gzip)}), carte ${p.carte ? `${kilooctets(p.carte.octets)} (gzip ${kilooctets(p.carte.gzip)}), ${p.carte.zones} zones, ${p.carte.lieux} lieux` : "absente"}.`);
+
+      journal(`Charge : ${config.connexions} connexions, ${config.echauffement} s d'échauffement puis ${config.duree} s mesurées par route, l'une après l'autre, le serveur au repos avant chaque période.`);
+      const pid = serveur.suivi.enfant.pid;
+      const charges = [];
+      for (const chemin of ROUTES_DONNEES) {
+        const { octets, typeDeContenu, premiereMs } = reponses.get(chemin);
+        const attentes = [await attendreRepos(pid)];
+        const mesure = await mesurerCharge({ url: `${base}${chemin}`, ...config, entreDeux: async () => void attentes.push(await attendreRepos(pid)) });
+        journal(
+          `  GET ${chemin} : ${parSeconde(mesure.rps)}, p50 ${millisecondes(mesure.p50)}, p99 ${millisecondes(mesure.p99)}, ${mesure.total} requêtes, ${mesure.non2xx} non-2xx, ${mesure.erreurs} erreurs (${mesure.delaisDepasses} délais dépassés) ; repos attendu ${attentes.map((a) => `${secondes(a.dureeMs)}${a.repos ? "" : " (sans l'obtenir)"}`).join(" puis ")}`,
+        );
+        charges.push({ chemin, octets, typeDeContenu, premiereMs, attentes, ...mesure });
+      }
+      await attendreRepos(pid);
+      reussie = true;
+      return { config, debut, fin: new Date(), chargeAvant, chargeApres: charge1(), construction, constructionChangee: constructionChangee(), dossierDonnees: DONNEES.dossier, preparation, demarrageMs, pages, epci, charges };
+    } finally {
+      const arret = await arreter(serveur.suivi, { signal: "SIGTERM", delaiMs: 30_000 });
+      journal(`Serveur arrêté (SIGTERM, ${secondes(arret.dureeMs)}${arret.force ? ", puis SIGKILL" : ""}).`);
+    }
+  } finally {
+    if (reussie) {
+      rmSync(dossier, { recursive: true, force: true });
+      dossiersImports.delete(dossier);
+      journalNext = null;
+    }
+  }
+}
+
 /** Measures 1 to 6: the built application on one server and one database. */
 async function mesurerApplication(config) {
   const debutBench = new Date();
   const chargeAvant = charge1();
-  const construction = construireSiNecessaire();
-  idConstruction = construction.id;
-  journal(`Construction mesurée : ${construction.id} du ${construction.date.toISOString()}`);
-  if (construction.perimee) journal("Attention : des sources sont plus récentes que cette construction (le benchmark ne reconstruit pas).");
+  const construction = constructionMesuree();
 
   dossierTemporaire = mkdtempSync(join(os.tmpdir(), "efne-bench-"));
   const dossierPglite = join(dossierTemporaire, "pglite");
@@ -789,10 +939,148 @@ function rapportImports(i) {
   return { texte, markdown, mesuree: !i.ifn.probleme && !i.lieux.probleme && Boolean(i.reimport) && !i.reimport.probleme };
 }
 
-/** The two parts of bench/RESULTS.md, between these markers; a run rewrites the parts it measured. */
+/** Measure 8 in the terminal and in its part of bench/RESULTS.md. */
+function rapportDonnees(d) {
+  const nombre = (n) => n.toLocaleString("fr-FR");
+  const lettre = (i) => String.fromCharCode(97 + i);
+  /** Why a route's figure is not a figure: no answer at all, a non-2xx answer, or errors other than timeouts. */
+  const invalidite = (c) => {
+    if (c.total === 0) return `aucune réponse complète en ${d.config.duree} s (${d.config.connexions} requêtes en cours à la fin)`;
+    if (c.non2xx > 0 || c.erreurs > c.delaisDepasses) return `${c.non2xx} réponses non-2xx et ${c.erreurs - c.delaisDepasses} erreurs sur ${nombre(c.total)}`;
+    return null;
+  };
+  const valide = (c) => invalidite(c) === null;
+  const invalides = d.charges.filter((c) => !valide(c));
+  const resume = [
+    ...d.charges.map((c, i) => [
+      `8${lettre(i)}`,
+      `GET ${c.chemin} sous charge (${kilooctets(c.octets)}) : débit, p50, p99`,
+      `${parSeconde(c.rps)} ; p50 ${millisecondes(c.p50)} ; p99 ${millisecondes(c.p99)}`,
+      `p99 < ${CIBLES.donneesP99Ms} ms, 0 non-2xx`,
+      valide(c)
+        ? `${verdict(c.p99 < CIBLES.donneesP99Ms && c.delaisDepasses === 0)}${c.delaisDepasses ? ` (${c.delaisDepasses} requêtes sans réponse en 10 s)` : ""}`
+        : `non mesurable : ${invalidite(c)}`,
+    ]),
+    ...d.pages.map((p, i) => [
+      `8${lettre(d.charges.length + i)}`,
+      `Taille de ${p.chemin} : HTML entier, puis la carte seule (<svg role="group"> aux data-zone)`,
+      `HTML ${kilooctets(p.html.octets)} (gzip ${kilooctets(p.html.gzip)}) ; carte ${p.carte ? `${kilooctets(p.carte.octets)} (gzip ${kilooctets(p.carte.gzip)}), ${nombre(p.carte.zones)} zones, ${nombre(p.carte.lieux)} lieux` : "absente"}`,
+      "aucune",
+      verdict(null),
+    ]),
+    [`8${lettre(d.charges.length + d.pages.length)}`, "Préparation de la base par la ligne de commande (territoires, démonstration, fichiers réels, lieux)", secondes(d.preparation.dureeMs), "aucune", verdict(null)],
+  ];
+  const enteteResume = ["#", "Mesure", "Valeur", "Cible", "Verdict"];
+
+  const enteteCharge = ["Route", "Corps", "Content-Type", "1re réponse", "req/s (moy.)", "p50", "p99", "max", "requêtes", "non-2xx", "erreurs", "délais dépassés", "repos attendu"];
+  const lignesCharge = d.charges.map((c) => [
+    `GET ${c.chemin}`,
+    `${nombre(c.octets)} o`,
+    c.typeDeContenu.split(";")[0],
+    millisecondes(c.premiereMs),
+    parSeconde(c.rps),
+    millisecondes(c.p50),
+    millisecondes(c.p99),
+    millisecondes(c.latenceMax),
+    c.total,
+    c.non2xx,
+    c.erreurs,
+    c.delaisDepasses,
+    c.attentes.map((a) => `${secondes(a.dureeMs)}${a.repos ? "" : " (non atteint)"}`).join(" + "),
+  ]);
+
+  const enteteTailles = ["Page", "HTML", "HTML gzip", "carte SVG", "carte gzip", "part de la carte (brut)", "zones (data-zone)", "lieux (cercles) / listés"];
+  const lignesTailles = [...d.pages.map((p) => [p.chemin, p.html, p.carte, p.lieuxListes]), ["/donnees/departements/62?carte=epci", { octets: d.charges.find((c) => c.chemin.endsWith("?carte=epci"))?.octets ?? 0, gzip: null }, d.epci, null]].map(([chemin, html, carte, listes]) => [
+    chemin,
+    kilooctets(html.octets),
+    html.gzip === null ? "—" : kilooctets(html.gzip),
+    carte ? kilooctets(carte.octets) : "absente",
+    carte ? kilooctets(carte.gzip) : "—",
+    carte && html.octets ? pourcent(carte.octets / html.octets) : "—",
+    carte ? nombre(carte.zones) : "—",
+    carte ? `${nombre(carte.lieux)}${listes === null ? "" : ` / ${nombre(listes)}`}` : "—",
+  ]);
+
+  const entetePreparation = ["Étape (…/ = dossier des données réelles)", "source", "durée", "dernière ligne affichée"];
+  const lignesPreparation = [
+    ...d.preparation.etapes.map((e) => [
+      e.libelle,
+      e.octets === undefined ? "—" : `${megaoctets(e.octets)}${e.fichiers > 1 ? ` (${e.fichiers} fichiers)` : ""}`,
+      secondes(e.dureeMs),
+      e.ligne.length > 160 ? `${e.ligne.slice(0, 159)}…` : e.ligne,
+    ]),
+    ["total", "—", secondes(d.preparation.dureeMs), "—"],
+  ];
+
+  // "…/" in the commands below stands for this directory.
+  const dossierLisible = relative(racine, d.dossierDonnees).startsWith("../..") ? d.dossierDonnees : relative(racine, d.dossierDonnees);
+  const m = machine();
+  const notes = [
+    `Base : embarquée neuve (PGLITE_DIR dans un dossier temporaire, sans DATABASE_URL ni EFNE_DEMONSTRATION), préparée sans serveur par node --import tsx src/cli/main.ts (ce que lance « npm run cli -- ») : territoires:importer, demo:charger, puis donnees:importer avec les fichiers réels de ${dossierLisible} (${FICHIERS_REELS.map((f) => f.chemin).join(", ")}) et ${nombre(DONNEES.lieux)} lieux générés (bench/lib/generateur-lieux.mjs, graine ${DONNEES.graine} : communes réelles, positions fictives autour d'un point tiré du code de la commune). Les natures sans fichier réel gardent leurs données de démonstration, comme chez un nouvel arrivant qui importe ensuite les fichiers nationaux.`,
+    `Serveur : next start de la construction mesurée sur cette base, /api/health 200 après ${secondes(d.demarrageMs)} ; chaque route demandée une fois avant la charge (colonne « 1re réponse », qui remplit les caches du serveur) et devant répondre 200.`,
+    `Charge : autocannon ${d.config.connexions} connexions, pipelining 1, ${d.config.echauffement} s d'échauffement non comptées puis ${d.config.duree} s mesurées par route, une route à la fois ; sans Accept-Encoding (corps non compressés). req/s = moyenne des échantillons d'une seconde ; latences en ms ; une requête sans réponse en 10 s est un délai dépassé (FAIL). Avant l'échauffement et avant la période mesurée, le benchmark attend que le serveur soit au repos (deux fois 500 ms à moins de 10 % d'un cœur, d'après /proc/<pid>/stat de ses processus, 120 s au plus ; colonne « repos attendu ») : autocannon s'arrête avec ${d.config.connexions} requêtes en cours que le serveur finit de rendre, et une page lente les ferait sinon payer à la mesure suivante. Une seule réponse non-2xx ou erreur réseau, ou aucune réponse complète, rend le chiffre de la route non mesurable (code de sortie 1).`,
+    "Tailles : le HTML tel que le sert le serveur sans compression, et sa compression par zlib gzipSync (niveau par défaut) ; la carte est l'élément <svg role=\"group\"> qui contient les attributs data-zone (découpé dans le HTML, de sa balise ouvrante à sa balise fermante), mesuré de même. Le HTML contient en plus la charge RSC (scripts en ligne) qui redit la carte pour React : la part de la carte dans la page l'en exclut. Lieux : cercles dessinés dans la carte / lieux géolocalisés du département listés sous elle ; les lieux générés ont des positions fictives (un point tiré du code de leur commune dans un cadre grossier de la métropole), si bien que peu tombent dans le cadre d'une carte départementale, à la différence de vrais lieux. kB = 1000 octets, MB = 10⁶ octets.",
+    `Charge moyenne du système (1 min) : ${d.chargeAvant} au début, ${d.chargeApres} à la fin ; une charge élevée signale des chiffres bruités par d'autres processus.`,
+  ];
+  if (d.construction.perimee) notes.push("Des sources étaient plus récentes que la construction mesurée.");
+  if (d.constructionChangee) notes.push("ATTENTION : .next a été reconstruit (next build) pendant la mesure ; relancer le benchmark sans construction en parallèle.");
+
+  const texte = [
+    "",
+    "=== Benchmark : données publiques et cartes (mesure 8) ===",
+    `${d.debut.toISOString()} — ${m.coeurs} cœurs (${m.modele}), ${m.memoire}, Node ${m.node}, ${m.systeme}`,
+    "",
+    tableTexte(enteteResume, resume),
+    "",
+    "Charge (une route à la fois) :",
+    tableTexte(enteteCharge, lignesCharge),
+    "",
+    "Tailles des pages à carte (sans compression HTTP ; gzip par zlib) :",
+    tableTexte(enteteTailles, lignesTailles),
+    "",
+    "Préparation de la base :",
+    tableTexte(entetePreparation, lignesPreparation),
+    "",
+    ...notes.map((n) => `- ${n}`),
+    "",
+  ].join("\n");
+
+  const markdown = [
+    "## Données publiques et cartes (mesure 8)",
+    "",
+    `- Date : ${d.debut.toISOString()} (durée ${Math.round((d.fin - d.debut) / 1000)} s)`,
+    `- Machine : ${m.coeurs} cœurs (os.cpus().length ; ${m.modele}), mémoire totale ${m.memoire}, Node ${m.node}, ${m.systeme}`,
+    `- Construction mesurée : \`${d.construction.id}\` du ${d.construction.date.toISOString()}${d.construction.perimee ? " (des sources étaient plus récentes)" : ""}`,
+    `- Paramètres : BENCH_DUREE=${d.config.duree} s, BENCH_ECHAUFFEMENT=${d.config.echauffement} s, BENCH_CONNEXIONS=${d.config.connexions}`,
+    "",
+    "### Résumé",
+    "",
+    tableMarkdown(enteteResume, resume),
+    "",
+    "### Charge",
+    "",
+    tableMarkdown(enteteCharge, lignesCharge),
+    "",
+    "### Tailles des pages à carte",
+    "",
+    tableMarkdown(enteteTailles, lignesTailles),
+    "",
+    "### Préparation de la base",
+    "",
+    tableMarkdown(entetePreparation, lignesPreparation),
+    "",
+    "### Notes",
+    "",
+    ...notes.map((n) => `- ${n}`),
+  ].join("\n");
+  return { texte, markdown, mesuree: invalides.length === 0 };
+}
+
+/** The three parts of bench/RESULTS.md, between these markers; a run rewrites the parts it measured. */
 const PARTIES = {
   application: { debut: "<!-- bench:application -->", fin: "<!-- /bench:application -->", vide: "_Mesures 1 à 6 : pas encore mesurées (`npm run bench` ou `BENCH_MESURES=1-6 npm run bench`)._" },
   imports: { debut: "<!-- bench:imports -->", fin: "<!-- /bench:imports -->", vide: "## Imports de données (mesure 7)\n\n_Pas encore mesurés (`npm run bench` ou `BENCH_MESURES=7 npm run bench`)._" },
+  donnees: { debut: "<!-- bench:donnees -->", fin: "<!-- /bench:donnees -->", vide: "## Données publiques et cartes (mesure 8)\n\n_Pas encore mesurées (`npm run bench` ou `BENCH_MESURES=8 npm run bench`)._" },
 };
 
 /** The parts of the previous bench/RESULTS.md (a file written before the parts existed holds the application's figures only). */
@@ -809,7 +1097,7 @@ function partiesPrecedentes(cible) {
     const j = texte.indexOf(fin);
     if (i >= 0 && j > i) parties[nom] = texte.slice(i + debut.length, j).trim();
   }
-  if (!parties.application && !parties.imports) {
+  if (!parties.application && !parties.imports && !parties.donnees) {
     const k = texte.search(/^- Date : /m);
     if (k >= 0) parties.application = texte.slice(k).trim();
   }
@@ -821,17 +1109,19 @@ function composerResultats(nouvelles, precedentes) {
   return [
     "# Résultats du benchmark",
     "",
-    "Produit par `npm run bench` (bench/lancer.mjs), en deux parties : l'application construite (mesures 1 à 6) et les imports de données (mesure 7). Une exécution réécrit les parties qu'elle a mesurées et reprend l'autre du fichier précédent (`BENCH_MESURES=7` ne touche qu'aux imports) : chaque partie a sa propre date. Voir bench/README.md.",
+    "Produit par `npm run bench` (bench/lancer.mjs), en trois parties : l'application construite (mesures 1 à 6), les imports de données (mesure 7) et les données publiques et leurs cartes (mesure 8). Une exécution réécrit les parties qu'elle a mesurées et reprend les autres du fichier précédent (`BENCH_MESURES=7` ne touche qu'aux imports, `BENCH_MESURES=8` qu'aux données publiques) : chaque partie a sa propre date. Voir bench/README.md.",
     "",
     ...partie("application"),
     "",
     ...partie("imports"),
     "",
+    ...partie("donnees"),
+    "",
   ].join("\n");
 }
 
 try {
-  const { application, imports } = await principal();
+  const { application, imports, donnees, echecDonnees } = await principal();
   const nouvelles = {};
   let toutMesure = true;
   if (application) {
@@ -845,11 +1135,23 @@ try {
     nouvelles.imports = markdown.trim();
     toutMesure &&= mesuree;
   }
+  if (donnees) {
+    const { texte, markdown, mesuree } = rapportDonnees(donnees);
+    console.log(texte);
+    nouvelles.donnees = markdown.trim();
+    toutMesure &&= mesuree;
+  }
+  if (echecDonnees) {
+    // Measure 8 failed after other measures: theirs are written, its part is kept from the previous file.
+    console.error(`\n[bench] ÉCHEC de la mesure 8 : ${echecDonnees instanceof Error ? echecDonnees.message : String(echecDonnees)}`);
+    if (journalNext && existsSync(journalNext)) console.error(`[bench] Fin du journal du serveur Next.js :\n${dernieresLignes(journalNext, 40)}`);
+    toutMesure = false;
+  }
   const cible = join(racine, "bench/RESULTS.md");
   const gardees = Object.keys(PARTIES).filter((nom) => !nouvelles[nom]);
   writeFileSync(`${cible}.tmp`, composerResultats(nouvelles, partiesPrecedentes(cible)));
   renameSync(`${cible}.tmp`, cible);
-  journal(`Résultats écrits dans bench/RESULTS.md${gardees.length ? ` (partie ${gardees.join(", ")} reprise du fichier précédent)` : ""}.`);
+  journal(`Résultats écrits dans bench/RESULTS.md${gardees.length ? ` (partie${gardees.length > 1 ? "s" : ""} ${gardees.join(", ")} reprise${gardees.length > 1 ? "s" : ""} du fichier précédent)` : ""}.`);
   if (!toutMesure) journal("Des chiffres n'ont pas pu être mesurés (voir « non mesurable » ci-dessus) : code de sortie 1.");
   // Explicit exit: a lingering socket or timer must not keep the benchmark alive.
   process.exit(toutMesure ? 0 : 1);

@@ -20,12 +20,15 @@ function executer(options) {
 }
 
 /**
- * Warm-up (`echauffement` s) then measure (`duree` s) GET `url` with `connexions` connections.
+ * Warm-up (`echauffement` s) then measure (`duree` s) GET `url` with `connexions` connections;
+ * `entreDeux`, when given, is awaited between the two (measure 8 waits there for the server to
+ * finish the warm-up's requests that autocannon left in flight).
  * Resolves with requests/s (mean of the per-second samples), latencies (ms) and error counts.
  */
-export async function mesurerCharge({ url, duree, echauffement, connexions }) {
+export async function mesurerCharge({ url, duree, echauffement, connexions, entreDeux }) {
   const commun = { url, connections: connexions, pipelining: 1, timeout: 10 };
   if (echauffement > 0) await executer({ ...commun, duration: echauffement });
+  if (entreDeux) await entreDeux();
   const r = await executer({ ...commun, duration: duree });
   return {
     url,

@@ -140,9 +140,9 @@ export function jalons(lignes) {
 
 /**
  * Environment of the command line: the embedded database in `dossierPglite`, never a DATABASE_URL
- * inherited from the shell.
+ * inherited from the shell (also used by measure 8 to prepare its database).
  */
-function environnementCli(dossierPglite) {
+export function environnementCli(dossierPglite) {
   const env = { ...process.env, PGLITE_DIR: dossierPglite };
   delete env.DATABASE_URL;
   delete env.EFNE_DEMONSTRATION;

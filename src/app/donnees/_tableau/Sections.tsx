@@ -12,7 +12,7 @@ import {
 import { BadgeDemonstration } from "@/ui/BadgeDemonstration";
 import { DiagnosticPublics } from "@/ui/donnees/DiagnosticPublics";
 import { formaterNombre } from "@/ui/format";
-import { Tableau } from "@/ui/Tableau";
+import { TableauTexte } from "@/ui/TableauTexte";
 
 /*
  * The sections shared by the dashboards of a département and of France. Every figure says where it
@@ -68,12 +68,7 @@ export function Grille({ children }: { children: ReactNode }) {
 export function TableauAvecTelechargement({ tableau, base, titreVisible = true }: { tableau: TableauDeDonnees; base: string; titreVisible?: boolean }) {
   return (
     <>
-      <Tableau
-        titre={tableau.titre}
-        titreVisible={titreVisible}
-        colonnes={tableau.colonnes}
-        lignes={tableau.lignes.map((l, i) => ({ cle: `${i}`, cellules: l.map(valeurLisible) }))}
-      />
+      <TableauTexte titre={tableau.titre} titreVisible={titreVisible} colonnes={tableau.colonnes} lignes={tableau.lignes.map((l) => l.map(valeurLisible))} />
       <LienTelechargement id={tableau.id} base={base} lignes={tableau.lignes.length} />
     </>
   );

@@ -11,7 +11,7 @@ import { listerDepartements } from "@/services/territoires";
 import { estimerPublics } from "@/services/diagnostic-publics";
 import { CarteIfn } from "@/ui/carte/CarteIfn";
 import { Page } from "@/ui/Page";
-import { Tableau } from "@/ui/Tableau";
+import { TableauTexte } from "@/ui/TableauTexte";
 import { AvertissementDemonstration, ChoixDuTerritoire, SectionTerritoire } from "../../_tableau/Entete";
 import { Chiffre, Grille, LigneSource, ScoresDuTerritoire, SectionAidants, SectionLieux, SectionsFinales, TableauAvecTelechargement, valeurLisible } from "../../_tableau/Sections";
 
@@ -108,11 +108,11 @@ export default async function DonneesDepartement({ params, searchParams }: Param
         </div>
         {lieux.length > 0 && (
           <details className={fr.cx("fr-mt-3w")}>
-            <summary>Les {valeurLisible(lieux.length)} lieux placés sur la carte</summary>
-            <Tableau
+            <summary>Les {valeurLisible(lieux.length)} lieux géolocalisés du département</summary>
+            <TableauTexte
               titre={`Lieux d'inclusion numérique géolocalisés — ${t.territoire.nom}`}
               colonnes={["Lieu", "Commune", "Typologie"]}
-              lignes={lieux.map((l) => ({ cle: l.id, cellules: [l.nom, l.commune, LIBELLES_CATEGORIES[l.categorie as CategorieLieu] ?? l.categorie] }))}
+              lignes={lieux.map((l) => [l.nom, l.commune, LIBELLES_CATEGORIES[l.categorie as CategorieLieu] ?? l.categorie])}
             />
           </details>
         )}
