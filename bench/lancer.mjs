@@ -32,6 +32,11 @@
  *      for /donnees/departements/62 (the largest commune map, ~890 communes) and /donnees/national
  *      (informational)
  *
+ *   9. the perimeter engine of the feuilles de route (bench/lib/perimetres.ts), pure, on the real
+ *      COG: the département with the most communes, each EPCI its own feuille de route (scenario 3),
+ *      then beside a départemental one (scenario 2), then every EPCI twice (refused): median time
+ *      of a check (< 5 ms), p99 and max informational
+ *
  * It reports and never gates: exit 0 whether or not targets are met, 1 when a figure could not
  * be measured (build failed, server never healthy, page in error, import file missing, non-2xx
  * answers under load in 8...).
@@ -56,7 +61,7 @@ import { HOTE, obtenir, portLibre } from "./lib/http.mjs";
 import { jalons, mesurerImports } from "./lib/imports.mjs";
 import { mesurerPerimetre, statistiques } from "./lib/perimetre.mjs";
 import { mesurerPoidsJs } from "./lib/poids-js.mjs";
-import { arreter, arreterTout, attendreSante, dernieresLignes, executerCli, executerGenerateurContacts, lancerNext, lancerServeurStatique, tuerToutSynchrone } from "./lib/processus.mjs";
+import { arreter, arreterTout, attendreSante, dernieresLignes, executer, executerCli, executerGenerateurContacts, lancerNext, lancerServeurStatique, tuerToutSynchrone } from "./lib/processus.mjs";
 import { kilooctets, megaoctets, millisecondes, parSeconde, pourcent, secondes, tableMarkdown, tableTexte, verdict } from "./lib/rapport.mjs";
 import { constructionAJour, construireSiNecessaire as construireSiBesoin } from "../scripts/construction.mjs";
 
@@ -64,6 +69,8 @@ const racine = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(racine);
 
 const CIBLES = {
+  // 9. Perimeter engine, largest département, each EPCI its own feuille de route (median).
+  perimetresMs: 5,
   premierDemarrageMs: 60_000,
   demarrageAChaudMs: 10_000,
   ratioJson: 0.5,
@@ -137,20 +144,20 @@ function nombreEnv(nom, defaut, { min }) {
  */
 function mesuresDemandees() {
   const brut = (process.env.BENCH_MESURES ?? "").trim();
-  if (brut === "") return { application: true, imports: true, donnees: true, brut: "1-8" };
+  if (brut === "") return { application: true, imports: true, donnees: true, perimetres: true, brut: "1-9" };
   const numeros = new Set();
   for (const morceau of brut.split(/[\s,]+/).filter(Boolean)) {
     const plage = /^(\d+)(?:-(\d+))?$/.exec(morceau);
     const debut = Number(plage?.[1]);
     const fin = Number(plage?.[2] ?? plage?.[1]);
-    if (!plage || debut < 1 || fin > 8 || debut > fin) throw new Error(`BENCH_MESURES=${brut} : des numéros de 1 à 8 sont attendus (par exemple « 7 », « 8 », « 1-6 » ou « 1-8 »).`);
+    if (!plage || debut < 1 || fin > 9 || debut > fin) throw new Error(`BENCH_MESURES=${brut} : des numéros de 1 à 9 sont attendus (par exemple « 7 », « 8 », « 9 », « 1-6 » ou « 1-9 »).`);
     for (let n = debut; n <= fin; n++) numeros.add(n);
   }
   const application = [1, 2, 3, 4, 5, 6].filter((n) => numeros.has(n));
   if (application.length > 0 && application.length < 6) {
     throw new Error(`BENCH_MESURES=${brut} : les mesures 1 à 6 s'enchaînent sur le même serveur et la même base ; demandez-les ensemble (« 1-6 ») ou pas du tout.`);
   }
-  return { application: application.length === 6, imports: numeros.has(7), donnees: numeros.has(8), brut };
+  return { application: application.length === 6, imports: numeros.has(7), donnees: numeros.has(8), perimetres: numeros.has(9), brut };
 }
 
 const journal = (message) => console.log(`[bench] ${message}`);
@@ -302,7 +309,7 @@ async function principal() {
     echauffement: nombreEnv("BENCH_ECHAUFFEMENT", 2, { min: 0 }),
     connexions: Math.round(nombreEnv("BENCH_CONNEXIONS", 10, { min: 1 })),
   };
-  if (mesures.brut !== "1-8") journal(`BENCH_MESURES=${mesures.brut} : ${[mesures.application && "mesures 1 à 6", mesures.imports && "mesure 7", mesures.donnees && "mesure 8"].filter(Boolean).join(", ")}.`);
+  if (mesures.brut !== "1-9") journal(`BENCH_MESURES=${mesures.brut} : ${[mesures.application && "mesures 1 à 6", mesures.imports && "mesure 7", mesures.donnees && "mesure 8", mesures.perimetres && "mesure 9"].filter(Boolean).join(", ")}.`);
   const application = mesures.application ? await mesurerApplication(config) : null;
   const imports = mesures.imports ? await mesurerMesureImports() : null;
   let donnees = null;
@@ -316,7 +323,43 @@ async function principal() {
       echecDonnees = erreur;
     }
   }
-  return { application, imports, donnees, echecDonnees };
+  const perimetres = mesures.perimetres ? await mesurerPerimetres() : null;
+  return { application, imports, donnees, echecDonnees, perimetres };
+}
+
+/** Measure 9: the perimeter engine of the feuilles de route, pure, on the real COG (bench/lib/perimetres.ts). */
+async function mesurerPerimetres() {
+  journal("Moteur des périmètres des feuilles de route (bench/lib/perimetres.ts)…");
+  const debut = new Date();
+  const r = await executer({ racine, commande: process.execPath, argv: ["--import", "tsx", "bench/lib/perimetres.ts"], libelle: "bench/lib/perimetres.ts", env: process.env });
+  if (r.code !== 0) throw new Error(`bench/lib/perimetres.ts a échoué (code ${r.code}) : ${r.erreurs.slice(-500)}`);
+  return { ...JSON.parse(r.sortie.trim().split("\n").at(-1)), debut };
+}
+
+function rapportPerimetres(m) {
+  const cas = [
+    ["9a", `chaque EPCI sa feuille de route (${m.scenario3.feuilles}), scénario 3 accepté`, m.scenario3, CIBLES.perimetresMs],
+    ["9b", `une départementale et chaque EPCI (${m.scenario2.feuilles}), scénario 2 accepté`, m.scenario2, CIBLES.perimetresMs],
+    ["9c", `chaque EPCI deux fois (${m.chevauchements.feuilles}), chevauchements refusés (${m.chevauchements.erreurs} erreurs)`, m.chevauchements, null],
+  ];
+  const entete = ["#", "Mesure", "Valeur", "Cible", "Verdict"];
+  const valide = (x, attendu) => (attendu === "refus" ? !x.ok : x.ok);
+  const lignes = cas.map(([n, libelle, x, cible]) => [
+    n,
+    `Vérification des périmètres, département ${m.departement} (${m.communes} communes, ${m.epci} EPCI) : ${libelle}`,
+    `${millisecondes(x.medianeMs)} (médiane) ; p99 ${millisecondes(x.p99Ms)} ; max ${millisecondes(x.maxMs)} ; ${m.repetitions} fois`,
+    cible === null ? "aucune" : `< ${cible} ms (médiane)`,
+    !valide(x, n === "9c" ? "refus" : "accepte") ? "FAIL" : verdict(cible === null ? null : x.medianeMs < cible),
+  ]);
+  const notes = [
+    `- Date : ${m.debut.toISOString()} ; COG ${m.millesime} du paquet installé ; le département qui a le plus de communes.`,
+    "- Fonction pure (src/domain/gouvernance/perimetres.ts), appelée dans ce processus après 50 appels d'échauffement ; le p99 et le maximum portent surtout les pauses du ramasse-miettes. 9c n'a pas de cible : c'est le refus le plus lourd (chaque commune dans deux feuilles de route), un FAIL y signale un jeu accepté à tort.",
+  ];
+  return {
+    texte: ["", "Moteur des périmètres (mesure 9)", tableTexte(entete, lignes), ...notes].join("\n"),
+    markdown: ["## Moteur des périmètres des feuilles de route (mesure 9)", "", tableMarkdown(entete, lignes), "", ...notes].join("\n"),
+    mesuree: cas.every(([n, , x]) => valide(x, n === "9c" ? "refus" : "accepte")),
+  };
 }
 
 /** Measure 7: the importers of the command line, no build and no server. */
@@ -1081,6 +1124,7 @@ const PARTIES = {
   application: { debut: "<!-- bench:application -->", fin: "<!-- /bench:application -->", vide: "_Mesures 1 à 6 : pas encore mesurées (`npm run bench` ou `BENCH_MESURES=1-6 npm run bench`)._" },
   imports: { debut: "<!-- bench:imports -->", fin: "<!-- /bench:imports -->", vide: "## Imports de données (mesure 7)\n\n_Pas encore mesurés (`npm run bench` ou `BENCH_MESURES=7 npm run bench`)._" },
   donnees: { debut: "<!-- bench:donnees -->", fin: "<!-- /bench:donnees -->", vide: "## Données publiques et cartes (mesure 8)\n\n_Pas encore mesurées (`npm run bench` ou `BENCH_MESURES=8 npm run bench`)._" },
+  perimetres: { debut: "<!-- bench:perimetres -->", fin: "<!-- /bench:perimetres -->", vide: "## Moteur des périmètres des feuilles de route (mesure 9)\n\n_Pas encore mesuré (`npm run bench` ou `BENCH_MESURES=9 npm run bench`)._" },
 };
 
 /** The parts of the previous bench/RESULTS.md (a file written before the parts existed holds the application's figures only). */
@@ -1097,7 +1141,7 @@ function partiesPrecedentes(cible) {
     const j = texte.indexOf(fin);
     if (i >= 0 && j > i) parties[nom] = texte.slice(i + debut.length, j).trim();
   }
-  if (!parties.application && !parties.imports && !parties.donnees) {
+  if (!parties.application && !parties.imports && !parties.donnees && !parties.perimetres) {
     const k = texte.search(/^- Date : /m);
     if (k >= 0) parties.application = texte.slice(k).trim();
   }
@@ -1109,7 +1153,7 @@ function composerResultats(nouvelles, precedentes) {
   return [
     "# Résultats du benchmark",
     "",
-    "Produit par `npm run bench` (bench/lancer.mjs), en trois parties : l'application construite (mesures 1 à 6), les imports de données (mesure 7) et les données publiques et leurs cartes (mesure 8). Une exécution réécrit les parties qu'elle a mesurées et reprend les autres du fichier précédent (`BENCH_MESURES=7` ne touche qu'aux imports, `BENCH_MESURES=8` qu'aux données publiques) : chaque partie a sa propre date. Voir bench/README.md.",
+    "Produit par `npm run bench` (bench/lancer.mjs), en quatre parties : l'application construite (mesures 1 à 6), les imports de données (mesure 7), les données publiques et leurs cartes (mesure 8) et le moteur des périmètres des feuilles de route (mesure 9). Une exécution réécrit les parties qu'elle a mesurées et reprend les autres du fichier précédent (`BENCH_MESURES=7` ne touche qu'aux imports, `BENCH_MESURES=8` qu'aux données publiques, `BENCH_MESURES=9` qu'au moteur des périmètres) : chaque partie a sa propre date. Voir bench/README.md.",
     "",
     ...partie("application"),
     "",
@@ -1117,11 +1161,13 @@ function composerResultats(nouvelles, precedentes) {
     "",
     ...partie("donnees"),
     "",
+    ...partie("perimetres"),
+    "",
   ].join("\n");
 }
 
 try {
-  const { application, imports, donnees, echecDonnees } = await principal();
+  const { application, imports, donnees, echecDonnees, perimetres } = await principal();
   const nouvelles = {};
   let toutMesure = true;
   if (application) {
@@ -1139,6 +1185,12 @@ try {
     const { texte, markdown, mesuree } = rapportDonnees(donnees);
     console.log(texte);
     nouvelles.donnees = markdown.trim();
+    toutMesure &&= mesuree;
+  }
+  if (perimetres) {
+    const { texte, markdown, mesuree } = rapportPerimetres(perimetres);
+    console.log(texte);
+    nouvelles.perimetres = markdown.trim();
     toutMesure &&= mesuree;
   }
   if (echecDonnees) {
