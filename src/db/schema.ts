@@ -613,3 +613,54 @@ export const taches = pgTable(
   },
   (t) => [index("taches_a_faire_idx").on(t.etat, t.executerApres)],
 );
+
+/*
+ * The gouvernance of a département (PRODUCT §6): one document, saved section by section. Each
+ * section is its content (JSON read by domain/gouvernance/formulaire) with its own version number:
+ * a save states the version it started from, so that two agents editing the same section never
+ * silently overwrite each other. Every save is kept in the history, with the content before and
+ * after.
+ */
+export const gouvernances = pgTable("gouvernances", {
+  codeDepartement: text("code_departement")
+    .primaryKey()
+    .references(() => departements.code),
+  /** brouillon, deposee, validee, aCompleter (PRODUCT §6); no row: "aucune". */
+  etat: text("etat").notNull().default("brouillon"),
+  creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
+  creePar: uuid("cree_par"),
+  modifieLe: timestamp("modifie_le", { withTimezone: true }).notNull(),
+  modifiePar: uuid("modifie_par"),
+});
+
+export const sectionsGouvernance = pgTable(
+  "sections_gouvernance",
+  {
+    codeDepartement: text("code_departement")
+      .notNull()
+      .references(() => gouvernances.codeDepartement, { onDelete: "cascade" }),
+    section: text("section").notNull(),
+    contenu: jsonb("contenu").notNull(),
+    version: integer("version").notNull(),
+    modifieLe: timestamp("modifie_le", { withTimezone: true }).notNull(),
+    modifiePar: uuid("modifie_par"),
+  },
+  (t) => [primaryKey({ columns: [t.codeDepartement, t.section] })],
+);
+
+export const historiqueGouvernance = pgTable(
+  "historique_gouvernance",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    codeDepartement: text("code_departement")
+      .notNull()
+      .references(() => gouvernances.codeDepartement, { onDelete: "cascade" }),
+    section: text("section").notNull(),
+    version: integer("version").notNull(),
+    avant: jsonb("avant"),
+    apres: jsonb("apres").notNull(),
+    modifieLe: timestamp("modifie_le", { withTimezone: true }).notNull(),
+    modifiePar: uuid("modifie_par"),
+  },
+  (t) => [index("historique_gouvernance_section_idx").on(t.codeDepartement, t.section, t.version)],
+);

@@ -1,0 +1,263 @@
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Connexion, Executeur } from "@/db/client";
+import { candidats, communes, departements, epci, epciCommunes, gouvernances, historiqueGouvernance, journalAudit, regions, sectionsGouvernance } from "@/db/schema";
+import {
+  SECTIONS,
+  lireSection,
+  membresRetiresProteges,
+  verifierGouvernance,
+  type ContenusGouvernance,
+  type ContenusSections,
+  type ErreursChamps,
+  type Membre,
+  type Section,
+  type TypeMembre,
+  type VerificationGouvernance,
+} from "@/domain/gouvernance/formulaire";
+import type { ReferentielPerimetre } from "@/domain/gouvernance/perimetres";
+import { decider } from "@/domain/identite/permissions";
+import type { Acteur } from "@/domain/identite/roles";
+import { echec, succes, type Resultat } from "@/domain/resultat";
+import { avecCacheTerritoires, obtenirDepartement, type ErreurDepartement } from "./territoires";
+
+/*
+ * The gouvernance of a département, section by section (PRODUCT §6). Reading and writing ask the
+ * permission policy (lireEspaceDepartement, modifierEspaceDepartement); every section sent is read
+ * by the domain (nothing the browser says is trusted: the names of candidates and collectivités
+ * come from the database), saved only if the version it started from is still the current one,
+ * and written to the history and the audit log in the same transaction.
+ */
+
+export type EtatGouvernance = "aucune" | "brouillon" | "deposee" | "validee" | "aCompleter";
+
+export interface SectionEnregistree<S extends Section = Section> {
+  contenu: ContenusSections[S] | null;
+  /** 0: never saved. */
+  version: number;
+  modifieLe: Date | null;
+}
+
+export interface GouvernanceOuverte {
+  departement: { code: string; nom: string; codeRegion: string };
+  etat: EtatGouvernance;
+  sections: { [S in Section]: SectionEnregistree<S> };
+  verification: VerificationGouvernance;
+  dateLimite: Date | null;
+  peutModifier: boolean;
+}
+
+export type ErreurGouvernance = ErreurDepartement | "nonConnecte" | "nonAutorise";
+export type ErreurEnregistrement = ErreurGouvernance | "sectionInconnue" | "horsDelai" | "formulaireInvalide" | "conflit" | "membresProteges" | "membreInconnu";
+
+/**
+ * The date until which the gouvernance can be edited: EFNE_DATE_LIMITE_GOUVERNANCE (AAAA-MM-JJ,
+ * the end of that day in Paris), until the campaigns of the next issue replace this setting.
+ */
+export function dateLimiteGouvernance(env: Record<string, string | undefined> = process.env): Date | null {
+  const brut = env.EFNE_DATE_LIMITE_GOUVERNANCE?.trim();
+  if (!brut || !/^\d{4}-\d{2}-\d{2}$/.test(brut)) return null;
+  const fin = new Date(`${brut}T23:59:59.999+01:00`);
+  return Number.isNaN(fin.getTime()) ? null : fin;
+}
+
+/** The communes of the département and its EPCI (only their communes inside it), for the perimeter engine. */
+export function referentielPerimetre(db: Executeur, codeDepartement: string): Promise<ReferentielPerimetre> {
+  return avecCacheTerritoires(db, `perimetre:${codeDepartement}`, async () => {
+    const listeCommunes = await db
+      .select({ code: communes.code, nom: communes.nom })
+      .from(communes)
+      .where(and(eq(communes.codeDepartement, codeDepartement), eq(communes.type, "commune-actuelle")))
+      .orderBy(communes.code);
+    const membres = await db
+      .select({ code: epci.code, nom: epci.nom, commune: epciCommunes.codeCommune })
+      .from(epciCommunes)
+      .innerJoin(epci, eq(epci.code, epciCommunes.codeEpci))
+      .innerJoin(communes, eq(communes.code, epciCommunes.codeCommune))
+      .where(and(eq(communes.codeDepartement, codeDepartement), ne(epci.nature, "EPT")))
+      .orderBy(epci.code, epciCommunes.codeCommune);
+    const parEpci = new Map<string, { code: string; nom: string; communes: string[] }>();
+    for (const m of membres) {
+      const e = parEpci.get(m.code) ?? { code: m.code, nom: m.nom, communes: [] };
+      e.communes.push(m.commune);
+      parEpci.set(m.code, e);
+    }
+    return { communes: listeCommunes, epci: [...parEpci.values()] };
+  });
+}
+
+async function lireSections(db: Executeur, code: string): Promise<{ etat: EtatGouvernance; sections: GouvernanceOuverte["sections"] }> {
+  const [g] = await db.select({ etat: gouvernances.etat }).from(gouvernances).where(eq(gouvernances.codeDepartement, code));
+  const lignes = g ? await db.select().from(sectionsGouvernance).where(eq(sectionsGouvernance.codeDepartement, code)) : [];
+  const sections = Object.fromEntries(SECTIONS.map((s) => [s, { contenu: null, version: 0, modifieLe: null }])) as unknown as GouvernanceOuverte["sections"];
+  for (const l of lignes) {
+    if ((SECTIONS as readonly string[]).includes(l.section)) (sections as Record<string, SectionEnregistree>)[l.section] = { contenu: l.contenu as never, version: l.version, modifieLe: l.modifieLe };
+  }
+  return { etat: (g?.etat as EtatGouvernance | undefined) ?? "aucune", sections };
+}
+
+const contenusDe = (sections: GouvernanceOuverte["sections"]): ContenusGouvernance =>
+  Object.fromEntries(SECTIONS.flatMap((s) => (sections[s].contenu ? [[s, sections[s].contenu]] : []))) as ContenusGouvernance;
+
+async function departementAutorise(db: Executeur, acteur: Acteur | null, code: string, capacite: "lireEspaceDepartement" | "modifierEspaceDepartement") {
+  const d = await obtenirDepartement(db, code);
+  if (!d.ok) return d;
+  if (d.valeur.collectiviteOutreMer) return echec("departementInconnu" as const, { code });
+  const decision = decider(acteur, capacite, { type: "departement", code: d.valeur.code, codeRegion: d.valeur.region.code });
+  if (!decision.autorise) return echec(decision.raison);
+  return succes({ code: d.valeur.code, nom: d.valeur.nom, codeRegion: d.valeur.region.code });
+}
+
+/** The gouvernance as its préfecture (or the national team) edits it. */
+export async function ouvrirGouvernance(p: { db: Executeur; acteur: Acteur | null; code: string; dateLimite?: Date | null }): Promise<Resultat<GouvernanceOuverte, ErreurGouvernance>> {
+  const departement = await departementAutorise(p.db, p.acteur, p.code, "lireEspaceDepartement");
+  if (!departement.ok) return departement;
+  const { etat, sections } = await lireSections(p.db, departement.valeur.code);
+  const verification = verifierGouvernance(contenusDe(sections), await referentielPerimetre(p.db, departement.valeur.code));
+  const cible = { type: "departement" as const, code: departement.valeur.code, codeRegion: departement.valeur.codeRegion };
+  return succes({
+    departement: departement.valeur,
+    etat,
+    sections,
+    verification,
+    dateLimite: p.dateLimite === undefined ? dateLimiteGouvernance() : p.dateLimite,
+    peutModifier: decider(p.acteur, "modifierEspaceDepartement", cible).autorise,
+  });
+}
+
+/**
+ * Members whose names come from the database: candidates of this département (a sent form names
+ * it) and collectivités of the reference. A structure added by its SIRET keeps the name given.
+ */
+async function membresVerifies(db: Executeur, code: string, membres: Membre[]): Promise<{ ok: true; membres: Membre[] } | { ok: false; inconnus: string[] }> {
+  const idsCandidats = membres.filter((m) => m.cle.startsWith("candidat:")).map((m) => m.cle.slice("candidat:".length));
+  const trouves = idsCandidats.length
+    ? await db
+        .select({ id: candidats.id, nom: candidats.nom, type: candidats.type })
+        .from(candidats)
+        .where(and(inArray(candidats.id, idsCandidats), sql`${code} = any(${candidats.departements})`))
+    : [];
+  const parId = new Map(trouves.map((c) => [c.id, c]));
+  const collectivites = new Map<string, string>();
+  const codes = (type: string) => membres.filter((m) => m.cle.startsWith(`collectivite:${type}:`)).map((m) => m.cle.split(":")[2] as string);
+  const chercher = async (type: string, table: typeof regions | typeof departements | typeof epci | typeof communes) => {
+    const liste = codes(type);
+    if (liste.length === 0) return;
+    for (const l of await db.select({ code: table.code, nom: table.nom }).from(table).where(inArray(table.code, liste))) collectivites.set(`collectivite:${type}:${l.code}`, l.nom);
+  };
+  await chercher("region", regions);
+  await chercher("departement", departements);
+  await chercher("epci", epci);
+  await chercher("commune", communes);
+  const inconnus: string[] = [];
+  const verifies = membres.map((m): Membre => {
+    if (m.cle.startsWith("candidat:")) {
+      const c = parId.get(m.cle.slice("candidat:".length));
+      if (!c) inconnus.push(m.cle);
+      return c ? { cle: m.cle, nom: c.nom, type: c.type as TypeMembre, origine: "candidat" } : m;
+    }
+    if (m.cle.startsWith("collectivite:")) {
+      const nom = collectivites.get(m.cle);
+      if (!nom) inconnus.push(m.cle);
+      return { cle: m.cle, nom: nom ?? m.nom, type: m.cle.split(":")[1] as TypeMembre, origine: "prefecture" };
+    }
+    return { ...m, type: "structure", origine: "prefecture" };
+  });
+  return inconnus.length ? { ok: false, inconnus } : { ok: true, membres: verifies };
+}
+
+/**
+ * Saves one section. `version` is the version the person started from: when someone else saved
+ * the section since, nothing is written and the answer is "conflit" with the current content.
+ * Co-porteurs and porteurs chosen among the candidates join the members in the same save.
+ */
+export async function enregistrerSection(p: {
+  connexion: Connexion;
+  acteur: Acteur | null;
+  code: string;
+  section: string;
+  contenu: unknown;
+  version: number;
+  maintenant: Date;
+  dateLimite?: Date | null;
+}): Promise<Resultat<{ version: number; verification: VerificationGouvernance }, ErreurEnregistrement>> {
+  const { db } = p.connexion;
+  const departement = await departementAutorise(db, p.acteur, p.code, "modifierEspaceDepartement");
+  if (!departement.ok) return departement;
+  const acteur = p.acteur as Acteur;
+  const code = departement.valeur.code;
+  if (!(SECTIONS as readonly string[]).includes(p.section)) return echec("sectionInconnue");
+  const section = p.section as Section;
+  const dateLimite = p.dateLimite === undefined ? dateLimiteGouvernance() : p.dateLimite;
+  if (dateLimite && p.maintenant > dateLimite) return echec("horsDelai", { dateLimite });
+  const lu = lireSection(section, p.contenu);
+  if (!lu.ok) return echec("formulaireInvalide", { champs: lu.erreurs satisfies ErreursChamps });
+  let contenu = lu.contenu as ContenusSections[Section];
+  if (section === "membres") {
+    const verifies = await membresVerifies(db, code, (contenu as ContenusSections["membres"]).membres);
+    if (!verifies.ok) return echec("membreInconnu", { inconnus: verifies.inconnus });
+    contenu = { membres: verifies.membres };
+  }
+  const referentiel = await referentielPerimetre(db, code);
+
+  return p.connexion.db.transaction(async (tx) => {
+    await tx
+      .insert(gouvernances)
+      .values({ codeDepartement: code, etat: "brouillon", creeLe: p.maintenant, creePar: acteur.id, modifieLe: p.maintenant, modifiePar: acteur.id })
+      .onConflictDoNothing();
+    // The row of the gouvernance is locked: saves of one département follow one another.
+    await tx.execute(sql`select 1 from gouvernances where code_departement = ${code} for update`);
+    const { sections } = await lireSections(tx, code);
+    if (sections[section].version !== p.version) {
+      return echec("conflit", { versionActuelle: sections[section].version, contenuActuel: sections[section].contenu, modifieLe: sections[section].modifieLe });
+    }
+    const avant = contenusDe(sections);
+    const apres: ContenusGouvernance = { ...avant, [section]: contenu };
+
+    if (section === "membres") {
+      const proteges = membresRetiresProteges(avant, (contenu as ContenusSections["membres"]).membres, referentiel);
+      if (proteges.length) return echec("membresProteges", { membres: proteges });
+    }
+    // A co-porteur or a porteur chosen among the candidates joins the members.
+    const cles = section === "coPorteurs" ? (contenu as ContenusSections["coPorteurs"]).coPorteurs : section === "feuillesDeRoute" ? (contenu as ContenusSections["feuillesDeRoute"]).feuilles.flatMap((f) => (f.porteur ? [f.porteur] : []))
+      : [];
+    const membresActuels = avant.membres?.membres ?? [];
+    const absents = cles.filter((c) => !membresActuels.some((m) => m.cle === c));
+    const ecritures: Array<[Section, unknown]> = [[section, contenu]];
+    if (absents.length) {
+      const candidatsAbsents = absents.filter((c) => c.startsWith("candidat:"));
+      if (candidatsAbsents.length !== absents.length) return echec("membreInconnu", { inconnus: absents.filter((c) => !c.startsWith("candidat:")) });
+      const ajoutes = await membresVerifies(tx, code, candidatsAbsents.map((cle) => ({ cle, nom: "", type: "structure", origine: "candidat" })));
+      if (!ajoutes.ok) return echec("membreInconnu", { inconnus: ajoutes.inconnus });
+      const membres = { membres: [...membresActuels, ...ajoutes.membres] };
+      apres.membres = membres;
+      ecritures.push(["membres", membres]);
+    }
+
+    let versionSection = p.version;
+    for (const [s, c] of ecritures) {
+      const precedente = sections[s];
+      const version = precedente.version + 1;
+      if (s === section) versionSection = version;
+      await tx
+        .insert(sectionsGouvernance)
+        .values({ codeDepartement: code, section: s, contenu: c, version, modifieLe: p.maintenant, modifiePar: acteur.id })
+        .onConflictDoUpdate({ target: [sectionsGouvernance.codeDepartement, sectionsGouvernance.section], set: { contenu: c, version, modifieLe: p.maintenant, modifiePar: acteur.id } });
+      await tx.insert(historiqueGouvernance).values({ codeDepartement: code, section: s, version, avant: precedente.contenu, apres: c, modifieLe: p.maintenant, modifiePar: acteur.id });
+      await tx.insert(journalAudit).values({ acteur: acteur.id, action: "gouvernance.enregistrerSection", cible: `gouvernance:${code}:${s}`, avant: precedente.contenu, apres: c, le: p.maintenant });
+    }
+    await tx.update(gouvernances).set({ modifieLe: p.maintenant, modifiePar: acteur.id }).where(eq(gouvernances.codeDepartement, code));
+    return succes({ version: versionSection, verification: verifierGouvernance(apres, referentiel) });
+  });
+}
+
+/** The history of a section, newest first: who, when, before and after. */
+export async function historiqueDeSection(p: { db: Executeur; acteur: Acteur | null; code: string; section: Section }) {
+  const departement = await departementAutorise(p.db, p.acteur, p.code, "lireEspaceDepartement");
+  if (!departement.ok) return departement;
+  const lignes = await p.db
+    .select()
+    .from(historiqueGouvernance)
+    .where(and(eq(historiqueGouvernance.codeDepartement, departement.valeur.code), eq(historiqueGouvernance.section, p.section)))
+    .orderBy(sql`${historiqueGouvernance.version} desc`);
+  return succes(lignes);
+}
