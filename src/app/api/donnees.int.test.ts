@@ -1,12 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { remplacerConnexion } from "@/db/connexion-application";
-import { jeuxDeDonnees } from "@/db/schema";
-import { utiliserBaseDeTest } from "@/db/test/base-de-test";
+import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import { importerIfn } from "@/services/import-ifn";
-import { oublierTableauxDeBord } from "@/services/tableau-de-bord";
 import { GET as csvDepartement } from "../donnees/departements/[code]/[fichier]/route";
 import { GET as csvNational } from "../donnees/national/[fichier]/route";
 import { GET as donneesDepartement } from "./v1/donnees/departements/[code]/route";
@@ -70,40 +67,42 @@ describe("API ouverte des données et téléchargements CSV", () => {
     const position = (nom: string) => colonnes.indexOf(nom);
     const nievre = lignes.slice(1).filter((l) => l.split(",")[position("code")]?.startsWith("58"));
     expect(nievre.length).toBeGreaterThan(250);
-    const connexion = base.connexion();
-    const r = await importerIfn({
-      connexion,
-      niveau: "communes",
-      source: { nom: "ifn-communes-58.csv", octets: (async function* () { yield new TextEncoder().encode([entete, ...nievre].join("\n")); })() },
-      maintenant: new Date("2026-11-29T09:00:00Z"),
-      forcer: true,
-    });
-    if (!r.ok) throw new Error(r.erreur);
-    oublierTableauxDeBord();
-    try {
-      const reponse = await donneesDepartement(requete("/api/v1/donnees/departements/58"), avec({ code: "58" }));
-      const corps = (await reponse.json()) as { ifn: { communes: Commune[]; demonstration: boolean; source: string } };
-      expect(corps.ifn.demonstration).toBe(false);
-      expect(corps.ifn.source).toBe("La MedNum — Indice de fragilité numérique");
-      const parCode = new Map(corps.ifn.communes.map((c) => [c.code, c]));
-      const compteParCode = new Map<string, number>();
-      for (const l of nievre) compteParCode.set(l.split(",")[position("code")] as string, (compteParCode.get(l.split(",")[position("code")] as string) ?? 0) + 1);
-      let comparees = 0;
-      for (const l of nievre) {
-        const champs = l.split(",");
-        const code = champs[position("code")] as string;
-        const commune = parCode.get(code);
-        if (!commune || compteParCode.get(code) !== 1 || commune.calcule) continue;
-        const valeurs = ["total", "no_thd_coverage_rate", "no_4g_coverage_rate", "poverty_rate", "older_65_rate", "nscol15p_rate"].map((c) => Number(champs[position(c)]));
-        const attendu = valeurs.every((v) => v === 0) ? [null, null, null, null, null, null] : valeurs;
-        expect([commune.score, commune.thd, commune.quatreG, commune.pauvrete, commune.plus65, commune.peuDiplomes], code).toEqual(attendu);
-        comparees += 1;
+    // Inside a transaction rolled back at the end: the routes read it (their connection is the
+    // transaction's), and the other test files sharing the database never see this set.
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      remplacerConnexion(connexion);
+      try {
+        const r = await importerIfn({
+          connexion,
+          niveau: "communes",
+          source: { nom: "ifn-communes-58.csv", octets: (async function* () { yield new TextEncoder().encode([entete, ...nievre].join("\n")); })() },
+          maintenant: new Date("2026-11-29T09:00:00Z"),
+          forcer: true,
+        });
+        if (!r.ok) throw new Error(r.erreur);
+        const reponse = await donneesDepartement(requete("/api/v1/donnees/departements/58"), avec({ code: "58" }));
+        const corps = (await reponse.json()) as { ifn: { communes: Commune[]; demonstration: boolean; source: string } };
+        expect(corps.ifn.demonstration).toBe(false);
+        expect(corps.ifn.source).toBe("La MedNum — Indice de fragilité numérique");
+        const parCode = new Map(corps.ifn.communes.map((c) => [c.code, c]));
+        const compteParCode = new Map<string, number>();
+        for (const l of nievre) compteParCode.set(l.split(",")[position("code")] as string, (compteParCode.get(l.split(",")[position("code")] as string) ?? 0) + 1);
+        let comparees = 0;
+        for (const l of nievre) {
+          const champs = l.split(",");
+          const code = champs[position("code")] as string;
+          const commune = parCode.get(code);
+          if (!commune || compteParCode.get(code) !== 1 || commune.calcule) continue;
+          const valeurs = ["total", "no_thd_coverage_rate", "no_4g_coverage_rate", "poverty_rate", "older_65_rate", "nscol15p_rate"].map((c) => Number(champs[position(c)]));
+          const attendu = valeurs.every((v) => v === 0) ? [null, null, null, null, null, null] : valeurs;
+          expect([commune.score, commune.thd, commune.quatreG, commune.pauvrete, commune.plus65, commune.peuDiplomes], code).toEqual(attendu);
+          comparees += 1;
+        }
+        expect(comparees).toBeGreaterThan(250);
+      } finally {
+        remplacerConnexion(base.connexion());
       }
-      expect(comparees).toBeGreaterThan(250);
-    } finally {
-      await connexion.db.delete(jeuxDeDonnees).where(eq(jeuxDeDonnees.id, r.valeur.jeu as string));
-      oublierTableauxDeBord();
-    }
+    });
   });
 
   it("chaque tableau se télécharge en CSV (BOM, point-virgule et virgule décimale par défaut) ; un tableau inconnu : 404", async () => {
