@@ -52,7 +52,8 @@ const TAUX_DE_DEMONSTRATION = [
   { libelle: "Personnes de 70 ans et plus n'ayant pas utilisé internet au cours des 12 derniers mois (exemple fictif)", taux: 35, ageMin: 70, ageMax: null },
 ] as const;
 
-async function chargerTauxDeDemonstration(db: Executeur, maintenant: Date, progression: Progression): Promise<number> {
+/** Exported for the tests of the diagnostic des publics (the whole demonstration takes seconds). */
+export async function chargerTauxDeDemonstration(db: Executeur, maintenant: Date, progression: Progression): Promise<number> {
   const [reel] = await db.select({ id: tauxPublics.id }).from(tauxPublics).where(ne(tauxPublics.provenance, "demonstration")).limit(1);
   if (reel) {
     progression("Taux nationaux du diagnostic des publics : l'équipe nationale en a saisi, aucun taux de démonstration n'est ajouté.");

@@ -5,7 +5,7 @@ import { journalAudit, tauxPublics } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import { RAISON_SANS_STRUCTURE_PAR_AGE, type DiagnosticDesPublics } from "@/domain/donnees/diagnostic-publics";
 import type { Acteur } from "@/domain/identite/roles";
-import { chargerDemonstration, effacerDemonstration } from "./demonstration";
+import { chargerDemonstration, effacerDemonstration, chargerTauxDeDemonstration } from "./demonstration";
 import { ajouterTaux, estimerPublics, listerTaux, modifierTaux, supprimerTaux, type DonneesTaux } from "./diagnostic-publics";
 import { ACTEUR_LIGNE_DE_COMMANDE, creerUtilisateur } from "./identite";
 import { importerPopulationParAge } from "./import-population-age";
@@ -128,10 +128,9 @@ describe("taux nationaux du diagnostic des publics : saisie par l'équipe nation
       await ajouter(connexion, admin, internet);
       expect((await listerTaux(connexion.db)).map((t) => t.provenance)).toEqual(["saisie"]);
       // Loading the demonstration again adds no fictitious rate beside a real one.
-      const encore = await chargerDemonstration({ connexion, maintenant: t0 });
-      expect(encore.ok && encore.valeur.tauxPublics).toBe(0);
+      expect(await chargerTauxDeDemonstration(connexion.db, t0, () => undefined)).toBe(0);
       await connexion.db.delete(tauxPublics);
-      await chargerDemonstration({ connexion, maintenant: t0 });
+      expect(await chargerTauxDeDemonstration(connexion.db, t0, () => undefined)).toBe(3);
       expect((await effacerDemonstration({ connexion })).tauxPublics).toBe(3);
       expect(await listerTaux(connexion.db)).toEqual([]);
     });
