@@ -91,7 +91,15 @@ async function chromiumDisponible() {
 
 await executer("Types (tsc)", bin("tsc"), ["--noEmit"], { budget: 3 * MINUTE });
 await executer("Lint et règle des couches (eslint)", bin("eslint"), ["."], { budget: 3 * MINUTE });
-await vitest("Tests unitaires et d'intégration (PGlite et PostgreSQL)", ["unitaires", "integration-pglite", "integration-postgresql"], join(resultats, "vitest.json"), 8 * MINUTE);
+/*
+ * The two integration projects run at the same time, in two processes: each has its own database
+ * (an embedded one per test file; one database on the server), so they share nothing, and the
+ * machine's two cores are both used (PGlite works in the test process, PostgreSQL in its server).
+ */
+await Promise.all([
+  vitest("Tests unitaires et d'intégration sur PGlite", ["unitaires", "integration-pglite"], join(resultats, "vitest-pglite.json"), 8 * MINUTE),
+  vitest("Tests d'intégration sur PostgreSQL", ["integration-postgresql"], join(resultats, "vitest-postgresql.json"), 8 * MINUTE),
+]);
 if (await chromiumDisponible()) {
   await vitest("Tests de bout en bout (Chromium, axe)", ["e2e"], join(resultats, "e2e.json"), 13 * MINUTE);
 } else {
