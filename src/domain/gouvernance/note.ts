@@ -1,3 +1,5 @@
+import { echapperHtml } from "../html";
+
 /*
  * The note de contexte (section 7) is rich text, kept as a document tree (the editor's JSON:
  * paragraphs, headings, lists, bold, italic, links), never as HTML. What arrives is checked
@@ -139,18 +141,17 @@ export function texteDeLaNote(document: DocumentNote): string {
   return morceaux.join("").replace(/\n{3,}/g, "\n\n").trim();
 }
 
-const echapper = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** The note as HTML: every text and attribute escaped, links opened in the same tab with rel="noopener". */
 export function htmlDeLaNote(document: DocumentNote): string {
   const rendre = (n: NoeudNote): string => {
     switch (n.type) {
       case "text": {
-        let html = echapper(n.text);
+        let html = echapperHtml(n.text);
         for (const m of n.marks ?? []) {
           if (m.type === "bold") html = `<strong>${html}</strong>`;
           else if (m.type === "italic") html = `<em>${html}</em>`;
-          else html = `<a href="${echapper(m.attrs.href)}" rel="noopener noreferrer nofollow">${html}</a>`;
+          else html = `<a href="${echapperHtml(m.attrs.href)}" rel="noopener noreferrer nofollow">${html}</a>`;
         }
         return html;
       }

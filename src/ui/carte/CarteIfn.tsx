@@ -2,6 +2,7 @@ import type { Anneau } from "@/domain/donnees/geometrie";
 import { CLASSES_IFN, COULEUR_NON_DISPONIBLE, HAUTEUR_LIBELLE_ENCART_PX, LIBELLE_NON_DISPONIBLE, classeIfn, couleurIfn, dessinerCarte } from "@/domain/donnees/carte";
 import { DetailsCarte } from "./DetailsCarte";
 import styles from "./carte.module.css";
+import { echapperHtml } from "@/domain/html";
 
 /*
  * The choropleth of the indice de fragilité numérique, drawn on the server as SVG (no tile
@@ -84,7 +85,6 @@ const TAILLE_CACHE = 32;
 const CLE_CACHE = Symbol.for("efne.cache-svg-cartes");
 const svgs = ((globalThis as Record<symbol, Map<string, { svg: string; avecLieux: boolean }>>)[CLE_CACHE] ??= new Map());
 
-const echapper = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The map's SVG markup (the contract DetailsCarte reads: data-zone, data-details, data-surlignage, data-lieux). */
 export function balisageSvg({ titre, zones, points = [], encartsOutreMer = false, largeur }: Omit<ProprietesCarteIfn, "idTableau" | "cleCache">): { svg: string; avecLieux: boolean } {
@@ -96,13 +96,13 @@ export function balisageSvg({ titre, zones, points = [], encartsOutreMer = false
   });
   const zonesParCode = new Map(zones.map((z) => [z.code, z]));
   const nomsDesLieux = new Map(points.map((p) => [p.id, p.nom]));
-  const morceaux: string[] = [`<svg class="${styles.svg}" viewBox="0 0 ${carte.largeur} ${carte.hauteur}" width="100%" role="group" aria-label="${echapper(titre)}">`];
+  const morceaux: string[] = [`<svg class="${styles.svg}" viewBox="0 0 ${carte.largeur} ${carte.hauteur}" width="100%" role="group" aria-label="${echapperHtml(titre)}">`];
   if (carte.encarts.length > 0) {
     morceaux.push("<g>");
     for (const e of carte.encarts) {
       morceaux.push(
         `<g><rect x="${e.x}" y="${e.y}" width="${e.largeur}" height="${e.hauteur}" fill="none" stroke="#929292" stroke-width="0.75"></rect>`,
-        `<text class="${styles.libelleEncart}" x="${e.x + 3}" y="${e.y + HAUTEUR_LIBELLE_ENCART_PX - 3}">${echapper(e.libelle)}</text></g>`,
+        `<text class="${styles.libelleEncart}" x="${e.x + 3}" y="${e.y + HAUTEUR_LIBELLE_ENCART_PX - 3}">${echapperHtml(e.libelle)}</text></g>`,
       );
     }
     morceaux.push("</g>");
@@ -111,20 +111,20 @@ export function balisageSvg({ titre, zones, points = [], encartsOutreMer = false
   for (const dessin of carte.zones) {
     const zone = zonesParCode.get(dessin.code);
     if (!zone || dessin.d === "") continue;
-    const nom = echapper(nomAccessibleZone(zone.nom, zone.score));
+    const nom = echapperHtml(nomAccessibleZone(zone.nom, zone.score));
     // The panel's heading is the accessible name: the data attributes carry only the rest.
-    const donnees = `data-zone="${echapper(zone.code)}"${zone.details?.length ? ` data-details="${echapper(encoderDetails(zone.details))}"` : ""}`;
+    const donnees = `data-zone="${echapperHtml(zone.code)}"${zone.details?.length ? ` data-details="${echapperHtml(encoderDetails(zone.details))}"` : ""}`;
     const couleur = couleurIfn(zone.score);
     morceaux.push(
       zone.lien
-        ? `<a href="${echapper(zone.lien)}" aria-label="${nom}" ${donnees}><title>${nom}</title><path d="${dessin.d}" fill="${couleur}"></path></a>`
+        ? `<a href="${echapperHtml(zone.lien)}" aria-label="${nom}" ${donnees}><title>${nom}</title><path d="${dessin.d}" fill="${couleur}"></path></a>`
         : `<path d="${dessin.d}" fill="${couleur}" tabindex="0" role="img" aria-label="${nom}" ${donnees}><title>${nom}</title></path>`,
     );
   }
   morceaux.push("</g>", `<path class="${styles.surlignage}" data-surlignage="" d="" aria-hidden="true"></path>`);
   if (carte.points.length > 0) {
     morceaux.push(`<g fill="${COULEUR_LIEU}" stroke="#fff" stroke-width="0.75" aria-hidden="true" data-lieux="">`);
-    for (const p of carte.points) morceaux.push(`<circle cx="${p.x}" cy="${p.y}" r="${RAYON_LIEU}"><title>${echapper(nomsDesLieux.get(p.id) ?? "")}</title></circle>`);
+    for (const p of carte.points) morceaux.push(`<circle cx="${p.x}" cy="${p.y}" r="${RAYON_LIEU}"><title>${echapperHtml(nomsDesLieux.get(p.id) ?? "")}</title></circle>`);
     morceaux.push("</g>");
   }
   morceaux.push("</svg>");
