@@ -1,7 +1,7 @@
 import { communes, structuresAidantsConnect } from "@/db/schema";
 import { lireEnteteAidantsConnect, lireLigneAidantsConnect, type StructureAidantsConnect } from "@/domain/donnees/aidants-connect";
 import { echec, succes, type Resultat } from "@/domain/resultat";
-import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport, bilanDImport } from "./import-commun";
 import { resolveurDeCommunes } from "./resolution-communes";
 
 /*
@@ -85,18 +85,7 @@ export async function importerAidantsConnect(p: ParametresImport): Promise<Resul
         ),
       ),
   });
-  const bilan: BilanImport = {
-    jeu,
-    fichier: p.source.nom,
-    inchange: false,
-    lignesLues: lu.lignesLues,
-    acceptees: lu.lignesLues - rejetees,
-    corrigees,
-    rejetees,
-    enregistrees: structures.length,
-    sansDonnees: 0,
-    apercu: [...rapports].sort((a, b) => a.ligne - b.ligne).slice(0, 20),
-  };
+  const bilan = bilanDImport({ jeu, fichier: p.source.nom, lignesLues: lu.lignesLues, corrigees, rejetees, enregistrees: structures.length, sansDonnees: 0, rapports });
   progression(
     `Aidants Connect : ${bilan.lignesLues.toLocaleString("fr-FR")} lignes lues, ${bilan.acceptees.toLocaleString("fr-FR")} acceptées (dont ${corrigees.toLocaleString("fr-FR")} corrigées), ${rejetees.toLocaleString("fr-FR")} rejetées ; ${structures.length.toLocaleString("fr-FR")} structures.`,
   );

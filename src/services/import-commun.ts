@@ -41,6 +41,32 @@ export interface BilanImport {
 
 export type ErreurImport = "enteteInvalide" | "fichierVide" | "territoiresAbsents";
 
+/** The summary of an import that changed the active set: accepted = read − rejected unless given; the first 20 report lines. */
+export function bilanDImport(p: {
+  jeu: string | null;
+  fichier: string;
+  lignesLues: number;
+  acceptees?: number;
+  corrigees: number;
+  rejetees: number;
+  enregistrees: number;
+  sansDonnees: number;
+  rapports: LigneDeRapport[];
+}): BilanImport {
+  return {
+    jeu: p.jeu,
+    fichier: p.fichier,
+    inchange: false,
+    lignesLues: p.lignesLues,
+    acceptees: p.acceptees ?? p.lignesLues - p.rejetees,
+    corrigees: p.corrigees,
+    rejetees: p.rejetees,
+    enregistrees: p.enregistrees,
+    sansDonnees: p.sansDonnees,
+    apercu: [...p.rapports].sort((a, b) => a.ligne - b.ligne).slice(0, 20),
+  };
+}
+
 /** What every importer of one file takes. */
 export interface ParametresImport {
   connexion: Connexion;

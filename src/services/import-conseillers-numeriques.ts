@@ -1,7 +1,7 @@
 import { departements, effectifsConseillersNumeriques } from "@/db/schema";
 import { lireEnteteConseillers, lireLigneConseillers, type EffectifsDepartement } from "@/domain/donnees/conseillers-numeriques";
 import { echec, succes, type Resultat } from "@/domain/resultat";
-import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport, bilanDImport } from "./import-commun";
 
 /*
  * Import of the conseillers numériques per département (the project's CSV template): each line
@@ -61,18 +61,7 @@ export async function importerConseillersNumeriques(p: ParametresImport): Promis
         db.insert(effectifsConseillersNumeriques).values(lot.map((e) => ({ jeuDeDonneesId: jeuId, codeDepartement: e.codeDepartement, conseillers: e.conseillers, coordinateurs: e.coordinateurs, dateDonnees: e.dateDonnees, provenance: "import" }))),
       ),
   });
-  const bilan: BilanImport = {
-    jeu,
-    fichier: p.source.nom,
-    inchange: false,
-    lignesLues: lu.lignesLues,
-    acceptees: lu.lignesLues - rejetees,
-    corrigees: 0,
-    rejetees,
-    enregistrees: effectifs.length,
-    sansDonnees: [...departementsFrancais].filter((c) => !vus.has(c)).length,
-    apercu: [...rapports].sort((a, b) => a.ligne - b.ligne).slice(0, 20),
-  };
+  const bilan = bilanDImport({ jeu, fichier: p.source.nom, lignesLues: lu.lignesLues, corrigees: 0, rejetees, enregistrees: effectifs.length, sansDonnees: [...departementsFrancais].filter((c) => !vus.has(c)).length, rapports });
   progression(
     `Conseillers numériques : ${bilan.lignesLues.toLocaleString("fr-FR")} lignes lues, ${bilan.acceptees.toLocaleString("fr-FR")} acceptées, ${rejetees.toLocaleString("fr-FR")} rejetées ; ${bilan.sansDonnees.toLocaleString("fr-FR")} départements sans chiffre (« Non disponible »).`,
   );

@@ -19,7 +19,7 @@ import {
 import { choisirEncodage } from "@/domain/import/csv";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { ouvrirSource } from "@/integrations/fichiers/source";
-import { bilanSiInchange, ecrireJeu, insererParLots, lignesRejetees, type BilanImport, type LigneDeRapport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, insererParLots, lignesRejetees, type BilanImport, type LigneDeRapport, bilanDImport } from "./import-commun";
 import type { Progression } from "./territoires";
 
 /*
@@ -164,18 +164,7 @@ export async function importerGeometrie(p: {
       insererParLots(lignes, (lot) => db.insert(geometries).values(lot.map((f) => ({ jeuDeDonneesId: jeuId, niveau: niveauLu, code: f.code, nom: f.nom, anneaux: f.anneaux, boite: f.boite })))),
   });
   const sansDonnees = [...reference.attendus].filter((c) => !formes.has(c)).length;
-  const bilan: BilanImport = {
-    jeu,
-    fichier: nomSource,
-    inchange: false,
-    lignesLues,
-    acceptees,
-    corrigees,
-    rejetees,
-    enregistrees: lignes.length,
-    sansDonnees,
-    apercu: [...rapports].sort((a, b) => a.ligne - b.ligne).slice(0, 20),
-  };
+  const bilan = bilanDImport({ jeu, fichier: nomSource, lignesLues, acceptees, corrigees, rejetees, enregistrees: lignes.length, sansDonnees, rapports });
   const n = (x: number) => x.toLocaleString("fr-FR");
   progression(
     `Contours ${libelleNiveau(niveauLu)} : ${n(lignesLues)} formes lues, ${n(acceptees)} acceptées (dont ${n(corrigees)} corrigées), ${n(rejetees)} rejetées ; ${n(lignes.length)} territoires avec un contour, ${n(sansDonnees)} sans${niveauLu === "epci" ? "" : " (hors collectivités d'outre-mer)"}.`,

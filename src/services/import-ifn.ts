@@ -3,7 +3,7 @@ import type { Executeur } from "@/db/client";
 import { anciennesCommunes, communes, epci, indicesFragilite, jeuxDeDonnees, rapportsImport } from "@/db/schema";
 import { lireEnteteIfn, lireLigneIfn, moyennePonderee, type LigneIfn, type NiveauIfn, type ScoresIfn } from "@/domain/donnees/ifn";
 import { echec, succes, type Resultat } from "@/domain/resultat";
-import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport, bilanDImport } from "./import-commun";
 import { avecCacheTerritoires } from "./territoires";
 
 /*
@@ -108,18 +108,7 @@ export async function importerIfn(p: ParametresImport & { niveau: NiveauIfn }): 
         db.insert(indicesFragilite).values(lot.map((r) => ({ jeuDeDonneesId: jeuId, niveau, code: r.code, ...r.scores, calcule: r.calcule, codesSources: r.codesSources, provenance: "import" }))),
       ),
   });
-  const bilan: BilanImport = {
-    jeu: jeuId,
-    fichier: p.source.nom,
-    inchange: false,
-    lignesLues,
-    acceptees,
-    corrigees,
-    rejetees,
-    enregistrees: aEnregistrer.length,
-    sansDonnees: reference.taille - aEnregistrer.length,
-    apercu: [...rapports].sort((a, b) => a.ligne - b.ligne).slice(0, 20),
-  };
+  const bilan = bilanDImport({ jeu: jeuId, fichier: p.source.nom, lignesLues, acceptees, corrigees, rejetees, enregistrees: aEnregistrer.length, sansDonnees: reference.taille - aEnregistrer.length, rapports });
   progression(
     `IFN (${p.niveau === "communes" ? "communes" : "EPCI"}) : ${bilan.lignesLues.toLocaleString("fr-FR")} lignes lues, ${bilan.acceptees.toLocaleString("fr-FR")} acceptées (dont ${bilan.corrigees.toLocaleString("fr-FR")} corrigées), ${bilan.rejetees.toLocaleString("fr-FR")} rejetées ; ${bilan.enregistrees.toLocaleString("fr-FR")} ${p.niveau === "communes" ? "communes" : "EPCI"} avec un indice, ${bilan.sansDonnees.toLocaleString("fr-FR")} sans.`,
   );

@@ -7,7 +7,7 @@ import { dedoublonner, type LieuAComparer } from "@/domain/donnees/dedoublonnage
 import { detecterVersion, lireLieu, type DeriveesLieu, type EnregistrementBrut, type LieuV1, type VersionStandard } from "@/domain/donnees/lieux";
 import { LIBELLES_NATURES, type Provenance } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
-import { abandonnerJeu, activerJeu, bilanSiInchange, lignesRejetees, lireCsv, lireTableauJson, ouvrirJeu, rejeter, sonder, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport } from "./import-commun";
+import { abandonnerJeu, activerJeu, bilanSiInchange, lignesRejetees, lireCsv, lireTableauJson, ouvrirJeu, rejeter, sonder, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport, bilanDImport } from "./import-commun";
 import { resolveurDeCommunes } from "./resolution-communes";
 
 /*
@@ -173,16 +173,7 @@ export async function importerLieux(p: ParametresImport & { nature: NatureLieux 
   progression("Dédoublonnage des lieux de toutes les sources…");
   const fusion = await dedoublonnerLieux(db, "import");
   const bilan: BilanImportLieux = {
-    jeu: jeuId,
-    fichier: p.source.nom,
-    inchange: false,
-    lignesLues: lu.lignesLues,
-    acceptees: lu.lignesLues - rejetees,
-    corrigees,
-    rejetees,
-    enregistrees: enregistres,
-    sansDonnees: 0,
-    apercu: [...rapports].sort((a, b) => a.ligne - b.ligne).slice(0, 20),
+    ...bilanDImport({ jeu: jeuId, fichier: p.source.nom, lignesLues: lu.lignesLues, corrigees, rejetees, enregistrees: enregistres, sansDonnees: 0, rapports }),
     format,
     version: versionVue ?? "v1",
     fusionnes: fusion.fusionnes,

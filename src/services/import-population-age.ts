@@ -9,7 +9,7 @@ import {
 } from "@/domain/donnees/population-par-age";
 import { libelleClasse } from "@/domain/donnees/diagnostic-publics";
 import { echec, succes, type Resultat } from "@/domain/resultat";
-import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport } from "./import-commun";
+import { bilanSiInchange, ecrireJeu, enteteAttendu, insererParLots, lignesRejetees, lireCsv, rejeter, type BilanImport, type ErreurImport, type LigneDeRapport, type ParametresImport, bilanDImport } from "./import-commun";
 import { resolveurDeCommunes } from "./resolution-communes";
 
 /*
@@ -149,18 +149,7 @@ export async function importerPopulationParAge(p: ParametresImport): Promise<Res
     rapports,
     remplir: (jeuId) => insererParLots(lignes, (lot) => db.insert(populationsParAge).values(lot.map((l) => ({ ...l, jeuDeDonneesId: jeuId, provenance: "import" })))),
   });
-  const bilan: BilanImport = {
-    jeu,
-    fichier: p.source.nom,
-    inchange: false,
-    lignesLues: lu.lignesLues,
-    acceptees: lu.lignesLues - rejetees,
-    corrigees: 0,
-    rejetees,
-    enregistrees: lignes.length,
-    sansDonnees: departementsFrancais.filter((c) => !couverts.has(c)).length,
-    apercu: [...rapports].sort((a, b) => a.ligne - b.ligne).slice(0, 20),
-  };
+  const bilan = bilanDImport({ jeu, fichier: p.source.nom, lignesLues: lu.lignesLues, corrigees: 0, rejetees, enregistrees: lignes.length, sansDonnees: departementsFrancais.filter((c) => !couverts.has(c)).length, rapports });
   progression(
     `Population par âge : ${bilan.lignesLues.toLocaleString("fr-FR")} lignes lues, ${bilan.acceptees.toLocaleString("fr-FR")} acceptées, ${rejetees.toLocaleString("fr-FR")} rejetées ; ${lignes.length.toLocaleString("fr-FR")} classes d'âge enregistrées pour ${couverts.size.toLocaleString("fr-FR")} département${couverts.size > 1 ? "s" : ""}${annee === null ? "" : ` (année ${annee})`}.`,
   );

@@ -3,7 +3,8 @@ import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { LIBELLE_DONNEES_DEMONSTRATION } from "@/domain/donnees/provenance";
 import type { TableauDeBord } from "@/domain/donnees/tableau-de-bord";
 import type { DepartementResume } from "@/services/territoires";
-import { Chiffre, Grille } from "./Sections";
+import type { TableauDeDonnees } from "@/domain/donnees/tableau-de-bord";
+import { Chiffre, Grille, SectionAidants, SectionLieux } from "./Sections";
 
 /**
  * The département switcher: a plain form (it works without JavaScript), answered by
@@ -61,5 +62,18 @@ export function SectionTerritoire({ t }: { t: TableauDeBord }) {
         <Chiffre libelle="EPCI à fiscalité propre" indicateur={t.indicateurs.epci} />
       </Grille>
     </section>
+  );
+}
+
+/** The beginning of both dashboards: switcher, demonstration notice, territory, places, aidants. */
+export function SectionsDuDebut(p: { t: TableauDeBord; departements: DepartementResume[]; courant: string | null; tableaux: TableauDeDonnees[]; base: string }) {
+  return (
+    <>
+      <ChoixDuTerritoire departements={p.departements} courant={p.courant} />
+      <AvertissementDemonstration t={p.t} />
+      <SectionTerritoire t={p.t} />
+      <SectionLieux t={p.t} tableaux={p.tableaux} base={p.base} />
+      <SectionAidants t={p.t} />
+    </>
   );
 }

@@ -135,11 +135,23 @@ export function SectionAidants({ t }: { t: TableauDeBord }) {
 }
 
 /** The territory's IFN and its five sub-indicators: relative indicators from 1 to 10, never shares. */
-export function ScoresDuTerritoire({ t }: { t: TableauDeBord }) {
+export function ScoresDuTerritoire({ t, libelle }: { t: TableauDeBord; libelle: string }) {
   const s = t.ifnTerritoire;
-  if (!s) return <p>Aucun indice de fragilité numérique n&apos;est chargé.</p>;
+  const chiffre = (
+    <Grille>
+      <Chiffre libelle={libelle} indicateur={t.indicateurs.ifn} suffixe="sur 10" />
+    </Grille>
+  );
+  if (!s)
+    return (
+      <>
+        {chiffre}
+        <p>Aucun indice de fragilité numérique n&apos;est chargé.</p>
+      </>
+    );
   return (
     <>
+      {chiffre}
       <p>
         Indice du territoire : <strong>{valeurLisible(s.score)} sur 10</strong> (moyenne des communes pondérée par leur population :
         notre calcul).

@@ -8,8 +8,8 @@ import { listerDepartements } from "@/services/territoires";
 import { estimerPublics } from "@/services/diagnostic-publics";
 import { CarteIfn } from "@/ui/carte/CarteIfn";
 import { Page } from "@/ui/Page";
-import { AvertissementDemonstration, ChoixDuTerritoire, SectionTerritoire } from "../_tableau/Entete";
-import { Chiffre, Grille, LigneSource, ScoresDuTerritoire, SectionAidants, SectionLieux, SectionsFinales, TableauAvecTelechargement, valeurLisible } from "../_tableau/Sections";
+import { SectionsDuDebut } from "../_tableau/Entete";
+import { LigneSource, ScoresDuTerritoire, SectionsFinales, TableauAvecTelechargement, valeurLisible } from "../_tableau/Sections";
 
 export const dynamic = "force-dynamic";
 
@@ -28,18 +28,11 @@ export default async function DonneesNational() {
   return (
     <Page titre="Données de l'Inclusion Numérique — France entière" pageCourante="France entière" filAriane={[{ libelle: "Données de l'Inclusion Numérique", chemin: "/donnees/national" }]}>
       <p className={fr.cx("fr-text--lead")}>Les territoires, leurs lieux d&apos;inclusion numérique, leurs aidants et leur fragilité numérique.</p>
-      <ChoixDuTerritoire departements={departements} courant={null} />
-      <AvertissementDemonstration t={t} />
-      <SectionTerritoire t={t} />
-      <SectionLieux t={t} tableaux={tableaux} base={base} />
-      <SectionAidants t={t} />
+      <SectionsDuDebut t={t} departements={departements} courant={null} tableaux={tableaux} base={base} />
 
       <section aria-labelledby="titre-ifn" className={fr.cx("fr-mb-6w")}>
         <h2 id="titre-ifn">Indice de fragilité numérique</h2>
-        <Grille>
-          <Chiffre libelle="Indice de la France (1 à 10)" indicateur={t.indicateurs.ifn} suffixe="sur 10" />
-        </Grille>
-        <ScoresDuTerritoire t={t} />
+        <ScoresDuTerritoire t={t} libelle="Indice de la France (1 à 10)" />
         {formes === null ? (
           <p>
             Aucun contour de département n&apos;est importé : la carte s&apos;affichera quand l&apos;équipe nationale aura importé la géométrie

@@ -12,8 +12,8 @@ import { estimerPublics } from "@/services/diagnostic-publics";
 import { CarteIfn } from "@/ui/carte/CarteIfn";
 import { Page } from "@/ui/Page";
 import { TableauTexte } from "@/ui/TableauTexte";
-import { AvertissementDemonstration, ChoixDuTerritoire, SectionTerritoire } from "../../_tableau/Entete";
-import { Chiffre, Grille, LigneSource, ScoresDuTerritoire, SectionAidants, SectionLieux, SectionsFinales, TableauAvecTelechargement, valeurLisible } from "../../_tableau/Sections";
+import { SectionsDuDebut } from "../../_tableau/Entete";
+import { LigneSource, ScoresDuTerritoire, SectionsFinales, TableauAvecTelechargement, valeurLisible } from "../../_tableau/Sections";
 
 export const dynamic = "force-dynamic";
 
@@ -49,18 +49,11 @@ export default async function DonneesDepartement({ params, searchParams }: Param
 
   return (
     <Page titre={titre} pageCourante={t.territoire.nom} filAriane={[{ libelle: "Données de l'Inclusion Numérique", chemin: "/donnees/national" }]}>
-      <ChoixDuTerritoire departements={departements} courant={t.territoire.code} />
-      <AvertissementDemonstration t={t} />
-      <SectionTerritoire t={t} />
-      <SectionLieux t={t} tableaux={tableaux} base={base} />
-      <SectionAidants t={t} />
+      <SectionsDuDebut t={t} departements={departements} courant={t.territoire.code} tableaux={tableaux} base={base} />
 
       <section aria-labelledby="titre-ifn" className={fr.cx("fr-mb-6w")}>
         <h2 id="titre-ifn">Indice de fragilité numérique</h2>
-        <Grille>
-          <Chiffre libelle="Indice du département (1 à 10)" indicateur={t.indicateurs.ifn} suffixe="sur 10" />
-        </Grille>
-        <ScoresDuTerritoire t={t} />
+        <ScoresDuTerritoire t={t} libelle="Indice du département (1 à 10)" />
         <nav aria-label="Échelle de la carte" className={fr.cx("fr-my-2w")}>
           <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
             <li>
