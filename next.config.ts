@@ -5,6 +5,9 @@ const config: NextConfig = {
   // Packages that must run as plain Node modules on the server (WASM, native drivers, JSON data read from disk).
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@etalab/decoupage-administratif", "openid-client", "nodemailer"],
   poweredByHeader: false,
+  // The proxy (src/proxy.ts) sees every request: it must let through a feuille de route's document
+  // (25 MB at most, PRODUCT §6) with its multipart envelope; the route refuses larger ones itself.
+  experimental: { proxyClientMaxBodySize: "27mb" },
   reactStrictMode: true,
   // The database path and the internal control server live outside the bundle: never trace them.
   outputFileTracingExcludes: { "*": [".donnees/**"] },

@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -663,4 +664,34 @@ export const historiqueGouvernance = pgTable(
     modifiePar: uuid("modifie_par"),
   },
   (t) => [index("historique_gouvernance_section_idx").on(t.codeDepartement, t.section, t.version)],
+);
+
+/*
+ * The document of each feuille de route (PRODUCT §6: "Le format des feuilles de route est libre"),
+ * with every earlier version kept. The bytes live in the document store (a directory, or an
+ * S3-compatible bucket: integrations/stockage) under `cle_stockage`, a key the application makes;
+ * the row says what they are and who deposited them. `feuille_id` is the id of the feuille in the
+ * saved section "feuillesDeRoute".
+ */
+export const documentsFeuillesDeRoute = pgTable(
+  "documents_feuilles_de_route",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    codeDepartement: text("code_departement")
+      .notNull()
+      .references(() => departements.code),
+    feuilleId: text("feuille_id").notNull(),
+    /** 1 for the first document of the feuille, then one more for each deposit. */
+    version: integer("version").notNull(),
+    /** The name given by the person, made safe (no path, no control character, 150 characters at most). */
+    nomFichier: text("nom_fichier").notNull(),
+    /** Deduced from the checked extension and first bytes, never from what the browser said. */
+    typeMime: text("type_mime").notNull(),
+    taille: integer("taille").notNull(),
+    empreinteSha256: text("empreinte_sha256").notNull(),
+    cleStockage: text("cle_stockage").notNull(),
+    deposeLe: timestamp("depose_le", { withTimezone: true }).notNull(),
+    deposePar: uuid("depose_par").references(() => utilisateurs.id, { onDelete: "set null" }),
+  },
+  (t) => [unique("documents_feuilles_de_route_version_unique").on(t.codeDepartement, t.feuilleId, t.version)],
 );

@@ -40,6 +40,7 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/gouvernances/departements/{code}/contacts", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Liste des contacts d'un département (lireEspaceDepartement)" },
   { chemin: "/gouvernances/departements/{code}/contacts.csv", type: "fichier", methodes: ["GET"], acces: "capacite", libelle: "Export CSV des contacts d'un département (lireEspaceDepartement)" },
   { chemin: "/gouvernances/departements/{code}/contacts.xlsx", type: "fichier", methodes: ["GET"], acces: "capacite", libelle: "Export XLSX des contacts d'un département (lireEspaceDepartement)" },
+  { chemin: "/gouvernances/departements/{code}/documents/{id}", type: "fichier", methodes: ["GET"], acces: "capacite", libelle: "Une version du document d'une feuille de route, en pièce jointe (lireEspaceDepartement ; 404 sinon)" },
   { chemin: "/gouvernances/regions/{code}", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Gouvernance - {région} (lireEspaceRegion ; présentation de l'espace sinon)" },
   { chemin: "/gouvernances/regions/{code}/candidats", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Candidats d'une région (lireEspaceRegion)" },
   { chemin: "/gouvernances/regions/{code}/contacts", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Liste des contacts d'une région (lireEspaceRegion)" },
@@ -70,9 +71,10 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/api/v1/donnees/departements/{code}", type: "api", methodes: ["GET"], acces: "public", libelle: "Indicateurs et IFN des communes d'un département" },
   { chemin: "/api/v1/statistiques/nationales", type: "api", methodes: ["GET"], acces: "public", libelle: "Statistiques nationales (organisations distinctes, état des gouvernances)" },
   { chemin: "/api/v1/departements/{code}/candidatures/statistiques", type: "api", methodes: ["GET"], acces: "public", libelle: "Statistiques des candidatures d'un département (agrégats seulement)" },
+  { chemin: "/api/v1/departements/{code}/feuilles-de-route/{feuille}/documents", type: "api", methodes: ["POST"], acces: "capacite", libelle: "Déposer une nouvelle version du document d'une feuille de route (modifierEspaceDepartement, avant la date limite)" },
 ];
 
 /** A concrete address to visit for each route (parameters filled with a real example). */
 export function exempleDeChemin(route: Route): string {
-  return route.chemin.replace("/regions/{code}", "/regions/27").replace("{code}", "58").replace("{id}", "00000000-0000-4000-8000-000000000000").replace("{persona}", "commune");
+  return route.chemin.replace("/regions/{code}", "/regions/27").replace("{code}", "58").replace("{id}", "00000000-0000-4000-8000-000000000000").replace("{persona}", "commune").replace("{feuille}", "feuille-1");
 }

@@ -8,6 +8,11 @@ const erreur = {
   content: { "application/json": { schema: { $ref: "#/components/schemas/Erreur" } } },
 };
 
+const depotRefuse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/DepotRefuse" } } },
+});
+
 export const documentOpenApi = {
   openapi: "3.1.0",
   info: {
@@ -92,6 +97,37 @@ export const documentOpenApi = {
         },
       },
     },
+    "/api/v1/departements/{code}/feuilles-de-route/{feuille}/documents": {
+      post: {
+        summary: "Déposer une nouvelle version du document d'une feuille de route",
+        description:
+          "Réservé à la préfecture du département (et à l'équipe nationale), avec sa session, jusqu'à la date limite de la gouvernance. La feuille de route doit être enregistrée dans la section « Feuilles de route & porteurs ». Le fichier est un PDF ou un fichier bureautique (Word, Excel, PowerPoint : .docx, .xlsx, .pptx, .doc, .xls, .ppt ; OpenDocument : .odt, .ods, .odp), reconnu à son extension et à ses premiers octets, de 25 Mo au plus ; chaque dépôt ajoute une version, les précédentes sont gardées. Les réponses sont { ok: true, document } ou { ok: false, message } (message en français).",
+        parameters: [
+          { name: "code", in: "path", required: true, schema: { type: "string", examples: ["58", "2A"] } },
+          { name: "feuille", in: "path", required: true, description: "Identifiant de la feuille de route dans la gouvernance", schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" } },
+        ],
+        requestBody: {
+          required: true,
+          content: { "multipart/form-data": { schema: { type: "object", required: ["fichier"], properties: { fichier: { type: "string", format: "binary" } } } } },
+        },
+        responses: {
+          "201": {
+            description: "Le document déposé",
+            content: {
+              "application/json": {
+                schema: { type: "object", required: ["ok", "document"], properties: { ok: { const: true }, document: { $ref: "#/components/schemas/DocumentFeuilleDeRoute" } } },
+              },
+            },
+          },
+          "400": depotRefuse("Fichier absent, vide, d'un format non accepté, ou dont le contenu ne correspond pas à l'extension"),
+          "401": depotRefuse("Connexion requise"),
+          "403": depotRefuse("Compte sans droit d'écriture sur ce département, ou requête venue d'un autre site"),
+          "404": depotRefuse("Département ou feuille de route inconnus"),
+          "409": depotRefuse("Date limite passée"),
+          "413": depotRefuse("Fichier de plus de 25 Mo"),
+        },
+      },
+    },
     "/api/v1/statistiques/nationales": {
       get: {
         summary: "Statistiques nationales : organisations distinctes candidates par type, gouvernances par état",
@@ -124,6 +160,21 @@ export const documentOpenApi = {
   components: {
     schemas: {
       Erreur: { type: "object", required: ["erreur"], properties: { erreur: { type: "string" } } },
+      DepotRefuse: { type: "object", required: ["ok", "message"], properties: { ok: { const: false }, message: { type: "string" } } },
+      DocumentFeuilleDeRoute: {
+        type: "object",
+        required: ["id", "feuilleId", "version", "nomFichier", "typeMime", "taille", "deposeLe", "url"],
+        properties: {
+          id: { type: "string", format: "uuid" },
+          feuilleId: { type: "string" },
+          version: { type: "integer", minimum: 1, description: "1 pour le premier document de la feuille de route, puis un de plus à chaque dépôt" },
+          nomFichier: { type: "string", description: "Le nom donné, sans dossier ni caractère de contrôle, 150 caractères au plus" },
+          typeMime: { type: "string", description: "Déduit du format reconnu, jamais de ce que le navigateur annonce" },
+          taille: { type: "integer", description: "En octets" },
+          deposeLe: { type: "string", format: "date-time" },
+          url: { type: "string", description: "Adresse de téléchargement (session requise)" },
+        },
+      },
       Indicateur: {
         type: "object",
         required: ["valeur", "source", "dateMiseAJour", "demonstration"],
