@@ -36,6 +36,7 @@ export const ROUTES: ReadonlyArray<Route> = [
   { chemin: "/administration/utilisateurs/{id}", type: "page", methodes: ["GET", "POST"], acces: "capacite", libelle: "Un utilisateur : rôle, périmètre, état, historique (capacité administrer)" },
   { chemin: "/gouvernances", type: "page", methodes: ["GET"], acces: "public", libelle: "Espace préfecture : le dernier territoire ouvert (ou celui choisi), sinon sa présentation" },
   { chemin: "/gouvernances/departements/{code}", type: "page", methodes: ["GET"], acces: "public", libelle: "Gouvernance - {département} (vue préfecture avec la capacité lireEspaceDepartement, vue publique sinon)" },
+  { chemin: "/gouvernances/departements/{code}/gouvernance", type: "page", methodes: ["GET", "POST"], acces: "capacite", libelle: "Création d'une gouvernance : la proposition du département, section par section (lireEspaceDepartement ; modifierEspaceDepartement pour enregistrer)" },
   { chemin: "/gouvernances/departements/{code}/candidats", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Candidats à la gouvernance d'un département (lireEspaceDepartement ; présentation de l'espace sinon)" },
   { chemin: "/gouvernances/departements/{code}/contacts", type: "page", methodes: ["GET"], acces: "capacite", libelle: "Liste des contacts d'un département (lireEspaceDepartement)" },
   { chemin: "/gouvernances/departements/{code}/contacts.csv", type: "fichier", methodes: ["GET"], acces: "capacite", libelle: "Export CSV des contacts d'un département (lireEspaceDepartement)" },

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Connexion } from "@/db/client";
-import { candidats, historiqueGouvernance, journalAudit } from "@/db/schema";
+import { candidats, formulairesManifestation, historiqueGouvernance, journalAudit, utilisateurs } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import type { Acteur } from "@/domain/identite/roles";
-import { dateLimiteGouvernance, enregistrerSection, historiqueDeSection, ouvrirGouvernance, referentielPerimetre } from "./gouvernance";
+import { candidatsDeLaGouvernance, dateLimiteGouvernance, enregistrerSection, historiqueDeSection, ouvrirGouvernance, referentielPerimetre } from "./gouvernance";
 
 const base = utiliserBaseDeTest();
 const maintenant = new Date("2026-11-29T10:00:00Z");
@@ -109,9 +109,44 @@ describe("gouvernance d'un département, section par section", () => {
       if (!partielle.ok) throw new Error(partielle.erreur);
       expect(partielle.valeur.verification.scenario).toBe(3);
       expect(partielle.valeur.verification.erreursPerimetres.map((e) => e.code)).toEqual(["communesNonCouvertes"]);
+      // Two feuilles de route on the same EPCI: refused, the communes named, nothing written.
+      const chevauchement = await enregistrer(connexion, "feuillesDeRoute", { feuilles: [feuille("a", { type: "epci", epci: [premier.code] }), feuille("b", { type: "epci", epci: [premier.code] })] }, 1);
+      expect(chevauchement).toMatchObject({ ok: false, erreur: "perimetresIncompatibles" });
+      const messages = !chevauchement.ok ? (chevauchement.details as { messages: string[] }).messages : [];
+      const nomCommune = referentiel.communes.find((c) => c.code === premier.communes[0])?.nom ?? "";
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toContain(nomCommune);
       const complete = await enregistrer(connexion, "feuillesDeRoute", { feuilles: [feuille("a", { type: "epci", epci: [premier.code] }), feuille("b", { type: "epci", epci: autres.map((e) => e.code) })] }, 1);
       if (!complete.ok) throw new Error(complete.erreur);
       expect(complete.valeur.verification.sections.feuillesDeRoute).toEqual({ complete: true, erreurs: [] });
+    });
+  });
+
+  it("les candidats à choisir : ceux du département avec un formulaire envoyé, les porteurs d'abord ; un brouillon ne compte pas", async () => {
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      const [personne] = await connexion.db.insert(utilisateurs).values({ email: `test.${randomUUID()}@exemple.fr`, role: "aucun", creeLe: maintenant }).returning({ id: utilisateurs.id });
+      const formulaire = async (cle: string, intention: string, etat: string) =>
+        connexion.db.insert(formulairesManifestation).values({ utilisateurId: (personne as { id: string }).id, persona: "commune", intention, etat, candidatId: cle.slice("candidat:".length), creeLe: maintenant, modifieLe: maintenant });
+      const zeta = await candidat(connexion, "Zeta commune", "commune", ["58"]);
+      const alpha = await candidat(connexion, "Alpha association", "structure", ["58"]);
+      const porteur = await candidat(connexion, "Porteur EPCI", "epci", ["58", "89"]);
+      const brouillon = await candidat(connexion, "Brouillon seulement", "commune", ["58"]);
+      const ailleurs = await candidat(connexion, "Commune de l'Yonne", "commune", ["89"]);
+      await formulaire(zeta, "participer", "envoye");
+      await formulaire(alpha, "participer", "envoye");
+      await formulaire(porteur, "participer", "envoye");
+      await formulaire(porteur, "porter", "envoye");
+      await formulaire(brouillon, "participer", "brouillon");
+      await formulaire(ailleurs, "porter", "envoye");
+      const lus = await candidatsDeLaGouvernance({ db: connexion.db, acteur: PREFECTURE_58, code: "58" });
+      if (!lus.ok) throw new Error(lus.erreur);
+      const miens = lus.valeur.filter((c) => [zeta, alpha, porteur, brouillon, ailleurs].includes(c.cle));
+      expect(miens.map((c) => [c.nom, c.intention])).toEqual([
+        ["Porteur EPCI", "porter"],
+        ["Alpha association", "participer"],
+        ["Zeta commune", "participer"],
+      ]);
+      expect(await candidatsDeLaGouvernance({ db: connexion.db, acteur: PREFECTURE_89, code: "58" })).toMatchObject({ ok: false, erreur: "nonAutorise" });
     });
   });
 

@@ -1,8 +1,9 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Connexion, Executeur } from "@/db/client";
-import { candidats, communes, departements, epci, epciCommunes, gouvernances, historiqueGouvernance, journalAudit, regions, sectionsGouvernance } from "@/db/schema";
+import { candidats, communes, departements, epci, epciCommunes, formulairesManifestation, gouvernances, historiqueGouvernance, journalAudit, regions, sectionsGouvernance } from "@/db/schema";
 import {
   SECTIONS,
+  erreursPerimetresBloquantes,
   lireSection,
   membresRetiresProteges,
   verifierGouvernance,
@@ -47,7 +48,15 @@ export interface GouvernanceOuverte {
 }
 
 export type ErreurGouvernance = ErreurDepartement | "nonConnecte" | "nonAutorise";
-export type ErreurEnregistrement = ErreurGouvernance | "sectionInconnue" | "horsDelai" | "formulaireInvalide" | "conflit" | "membresProteges" | "membreInconnu";
+export type ErreurEnregistrement =
+  | ErreurGouvernance
+  | "sectionInconnue"
+  | "horsDelai"
+  | "formulaireInvalide"
+  | "perimetresIncompatibles"
+  | "conflit"
+  | "membresProteges"
+  | "membreInconnu";
 
 /**
  * The date until which the gouvernance can be edited: EFNE_DATE_LIMITE_GOUVERNANCE (AAAA-MM-JJ,
@@ -198,6 +207,10 @@ export async function enregistrerSection(p: {
     contenu = { membres: verifies.membres };
   }
   const referentiel = await referentielPerimetre(db, code);
+  if (section === "feuillesDeRoute") {
+    const bloquantes = erreursPerimetresBloquantes(referentiel, (contenu as ContenusSections["feuillesDeRoute"]).feuilles);
+    if (Object.keys(bloquantes).length) return echec("perimetresIncompatibles", { champs: bloquantes satisfies ErreursChamps, messages: Object.values(bloquantes) });
+  }
 
   return p.connexion.db.transaction(async (tx) => {
     await tx
@@ -248,6 +261,43 @@ export async function enregistrerSection(p: {
     await tx.update(gouvernances).set({ modifieLe: p.maintenant, modifiePar: acteur.id }).where(eq(gouvernances.codeDepartement, code));
     return succes({ version: versionSection, verification: verifierGouvernance(apres, referentiel) });
   });
+}
+
+export interface CandidatDeLaGouvernance {
+  /** The member key: "candidat:{id}". */
+  cle: string;
+  nom: string;
+  type: TypeMembre;
+  /** "porter" when one of its sent forms wishes to carry a feuille de route, "participer" otherwise. */
+  intention: "porter" | "participer";
+  demonstration: boolean;
+}
+
+/**
+ * The candidates the préfecture chooses its co-porteurs and members among: the organisations of
+ * the département with a sent form ("Candidat porteur" first, then "Souhaite participer"), by name.
+ */
+export async function candidatsDeLaGouvernance(p: { db: Executeur; acteur: Acteur | null; code: string }): Promise<Resultat<CandidatDeLaGouvernance[], ErreurGouvernance>> {
+  const departement = await departementAutorise(p.db, p.acteur, p.code, "lireEspaceDepartement");
+  if (!departement.ok) return departement;
+  const lignes = await p.db
+    .select({
+      id: candidats.id,
+      nom: candidats.nom,
+      type: candidats.type,
+      demonstration: candidats.demonstration,
+      porteur: sql<boolean>`bool_or(${formulairesManifestation.intention} = 'porter')`,
+    })
+    .from(candidats)
+    .innerJoin(formulairesManifestation, and(eq(formulairesManifestation.candidatId, candidats.id), eq(formulairesManifestation.etat, "envoye")))
+    .where(sql`${departement.valeur.code} = any(${candidats.departements})`)
+    .groupBy(candidats.id, candidats.nom, candidats.type, candidats.demonstration);
+  const ordre = new Intl.Collator("fr");
+  return succes(
+    lignes
+      .map((l): CandidatDeLaGouvernance => ({ cle: `candidat:${l.id}`, nom: l.nom, type: l.type as TypeMembre, intention: l.porteur ? "porter" : "participer", demonstration: Boolean(l.demonstration) }))
+      .sort((a, b) => (a.intention === b.intention ? ordre.compare(a.nom, b.nom) : a.intention === "porter" ? -1 : 1)),
+  );
 }
 
 /** The history of a section, newest first: who, when, before and after. */

@@ -9,6 +9,9 @@ export interface DetailsErreur {
   role?: unknown;
   nombre?: unknown;
   maximum?: unknown;
+  dateLimite?: unknown;
+  membres?: unknown;
+  messages?: unknown;
 }
 
 const texte = (v: unknown) => (typeof v === "string" ? v : "");
@@ -61,6 +64,17 @@ const MESSAGES = {
   tauxInconnu: () => "Ce taux n'existe pas ou a été supprimé.",
   tauxDeDemonstration: () => "Un taux de démonstration ne se modifie pas : supprimez-le, ou saisissez un taux réel (les taux de démonstration sont alors retirés).",
   tauxModifieEntreTemps: () => "Ce taux a été modifié par quelqu'un d'autre pendant que vous le modifiiez : rechargez la page pour voir sa dernière version.",
+  sectionInconnue: () => "Cette section du formulaire n'existe pas.",
+  horsDelai: ({ dateLimite }: DetailsErreur) =>
+    `La proposition n'est plus modifiable depuis le ${dateLimite instanceof Date ? dateLimite.toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" }) : "passage de la date limite"} : vos modifications n'ont pas été enregistrées.`,
+  conflit: () => "Cette section a été modifiée par quelqu'un d'autre pendant que vous la modifiiez : vos modifications n'ont pas été enregistrées.",
+  membresProteges: ({ membres }: DetailsErreur) => {
+    const liste = Array.isArray(membres) ? membres.map((m: { nom?: unknown; role?: unknown }) => `${texte(m.nom)} (${texte(m.role)})`) : [];
+    return `Un membre qui tient un rôle ne peut pas être retiré : ${liste.join(", ") || "un co-porteur ou un porteur"}. Retirez-lui d'abord ce rôle.`;
+  },
+  perimetresIncompatibles: ({ messages }: DetailsErreur) =>
+    `Les périmètres des feuilles de route ne sont pas compatibles, rien n'a été enregistré : ${Array.isArray(messages) ? messages.map(texte).join(" ") : ""}`.trim(),
+  membreInconnu: () => "Un membre choisi n'est pas (ou plus) candidat dans ce département, ou cette collectivité n'existe pas : rechargez la page.",
   nonConnecte: () => "Connectez-vous pour continuer.",
   nonAutorise: () => "Vous n'avez pas accès à cette action.",
 } satisfies Record<string, (details: DetailsErreur) => string>;

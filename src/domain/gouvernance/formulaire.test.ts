@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lireSection, membresRetiresProteges, verifierGouvernance, type ContenusGouvernance, type Membre } from "./formulaire";
-import type { ReferentielPerimetre } from "./perimetres";
+import { erreursPerimetresBloquantes, lireSection, membresRetiresProteges, verifierGouvernance, type ContenusGouvernance, type Membre } from "./formulaire";
+import type { Perimetre, ReferentielPerimetre } from "./perimetres";
 
 const REFERENTIEL: ReferentielPerimetre = {
   communes: [
@@ -185,5 +185,28 @@ describe("formulaire de la gouvernance : règles entre sections et complétude",
       { cle: COMMUNE, nom: "Achun", role: "porteur d'une feuille de route" },
     ]);
     expect(membresRetiresProteges(g, MEMBRES, REFERENTIEL)).toEqual([]);
+  });
+
+  describe("périmètres qui empêchent l'enregistrement des feuilles de route", () => {
+    const feuille = (id: string, perimetre: Perimetre) => ({
+      id,
+      nom: `Feuille ${id}`,
+      porteur: null,
+      perimetre,
+      contrat: { existe: false as const },
+    });
+    it("étant donné deux feuilles infra-départementales sur la même commune, alors l'enregistrement est refusé en nommant la commune", () => {
+      const erreurs = erreursPerimetresBloquantes(REFERENTIEL, [feuille("a", { type: "communes", communes: ["58001"] }), feuille("b", { type: "epci", epci: ["200067"] })]);
+      expect(Object.values(erreurs)).toEqual([
+        "Les feuilles de route « Feuille a » et « Feuille b » couvrent toutes deux la commune : Achun. Deux feuilles de route infra-départementales ne peuvent pas couvrir un même territoire.",
+      ]);
+    });
+    it("étant donné deux feuilles départementales, alors l'enregistrement est refusé", () => {
+      expect(Object.values(erreursPerimetresBloquantes(REFERENTIEL, [feuille("a", { type: "departemental" }), feuille("b", { type: "departemental" })]))).toHaveLength(1);
+    });
+    it("étant donné une couverture encore incomplète (scénario 3 en cours), alors l'enregistrement reste possible", () => {
+      expect(erreursPerimetresBloquantes(REFERENTIEL, [feuille("a", { type: "communes", communes: ["58001"] })])).toEqual({});
+      expect(erreursPerimetresBloquantes(REFERENTIEL, [])).toEqual({});
+    });
   });
 });

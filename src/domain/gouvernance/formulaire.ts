@@ -256,6 +256,20 @@ export function lireSection<S extends Section>(section: S, brut: unknown): Lectu
   return { ok: false, erreurs: { section: "Section inconnue." } };
 }
 
+/**
+ * The perimeter faults that forbid saving the feuilles de route: a second régional or
+ * départemental one, two infra-départemental ones sharing communes (named), codes outside the
+ * département. A scenario-3 set that does not cover everything yet can be saved: it is being
+ * built, and the section stays incomplete until it covers the département.
+ */
+export function erreursPerimetresBloquantes(referentiel: ReferentielPerimetre, feuilles: readonly FeuilleDeRoute[]): ErreursChamps {
+  if (feuilles.length === 0) return {};
+  const verification = verifierPerimetres(referentiel, feuilles.map((f) => ({ id: f.id, nom: f.nom, perimetre: f.perimetre })));
+  if (verification.ok) return {};
+  const bloquantes = verification.erreurs.filter((e) => e.code !== "communesNonCouvertes" && e.code !== "aucuneFeuilleDeRoute");
+  return Object.fromEntries(bloquantes.map((e, i) => [`perimetres.${i}`, e.message]));
+}
+
 export interface EtatSection {
   complete: boolean;
   /** What is missing or wrong, in French. */

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connexionApplication } from "@/db/connexion-application";
 import { ouvrirEspaceDepartement } from "@/services/espaces";
+import { ouvrirGouvernance } from "@/services/gouvernance";
 import { obtenirDepartement } from "@/services/territoires";
 import { Page } from "@/ui/Page";
 import { sessionCourante } from "../../../session";
@@ -24,6 +26,10 @@ export default async function EspaceDepartement({ params }: Parametres) {
   if (!resultat.ok) notFound();
   const { departement, vue, peutModifier } = resultat.valeur;
   if (vue === "prefecture") {
+    const gouvernance = await ouvrirGouvernance({ db, acteur: session?.acteur ?? null, code: departement.code });
+    const sections = gouvernance.ok ? Object.values(gouvernance.valeur.verification.sections) : [];
+    const completes = sections.filter((s) => s.complete).length;
+    const commencee = gouvernance.ok && gouvernance.valeur.etat !== "aucune";
     return (
       <PageEspace
         demande={{ type: "departement", code: departement.code }}
@@ -32,11 +38,18 @@ export default async function EspaceDepartement({ params }: Parametres) {
             <h2 id="gouvernance-titre" className="fr-h4">
               Gouvernance du département
             </h2>
-            <p>Aucune gouvernance n&apos;a encore été déposée pour ce département.</p>
-            <p className="fr-text--sm">
-              {peutModifier
-                ? "La proposition de gouvernance se rédigera ici."
-                : "Vous consultez ce département en lecture seule (préfecture de région ou équipe nationale)."}
+            {commencee ? (
+              <p>
+                Proposition de gouvernance en préparation : {completes} section{completes > 1 ? "s" : ""} complète{completes > 1 ? "s" : ""} sur 7.
+              </p>
+            ) : (
+              <p>Aucune proposition de gouvernance n&apos;a encore été commencée pour ce département.</p>
+            )}
+            {!peutModifier && <p className="fr-text--sm">Vous consultez ce département en lecture seule (préfecture de région ou équipe nationale).</p>}
+            <p>
+              <Link className={`fr-btn${peutModifier ? "" : " fr-btn--secondary"}`} href={`/gouvernances/departements/${departement.code}/gouvernance`}>
+                {peutModifier ? (commencee ? "Poursuivre la proposition de gouvernance" : "Créer la proposition de gouvernance") : "Voir la proposition de gouvernance"}
+              </Link>
             </p>
           </section>
         }

@@ -1,0 +1,510 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from "react";
+import {
+  SECTIONS,
+  TITRES_SECTIONS,
+  erreursPerimetresBloquantes,
+  lireSection,
+  type ContenusSections,
+  type ErreursChamps,
+  type LectureSection,
+  type Membre,
+  type Section,
+} from "@/domain/gouvernance/formulaire";
+import type { ReferentielPerimetre } from "@/domain/gouvernance/perimetres";
+import type { CandidatDeLaGouvernance } from "@/services/gouvernance";
+import type { CarteCouverture } from "@/ui/carte/CarteCouverture";
+import type { DocumentsFeuille } from "@/ui/DocumentsFeuille";
+import { enregistrerSectionGouvernance } from "./actions";
+import { ContexteDesChamps } from "./champs";
+import type { EtatTransmis, RoleProtege, SectionTransmise } from "./etat";
+import { EDITEURS, RESUMES, brouillonInitial, type Brouillon } from "./sections";
+
+/*
+ * "Création d'une gouvernance": the seven sections, each read as a summary and edited on its own
+ * ("Modifier"). An open section saves itself a second after the last change when the domain reads
+ * it without fault (the server reads it again); a draft that cannot be saved yet stays in this
+ * browser (localStorage) until it can, so that nothing typed is lost. A save that finds the section
+ * changed by someone else since it was opened writes nothing and offers both versions.
+ */
+
+export interface ContexteFormulaire {
+  code: string;
+  candidats: readonly CandidatDeLaGouvernance[];
+  /** The saved members. */
+  membres: readonly Membre[];
+  membresProteges: ReadonlyMap<string, RoleProtege>;
+  /** The saved "Pas de co-porteur de la gouvernance". */
+  sansCoPorteur: boolean;
+  referentiel: ReferentielPerimetre;
+  /** The communes drawn for the coverage map, null when no geometry is imported (the table alone then). */
+  dessin: ComponentProps<typeof CarteCouverture>["dessin"];
+  /** The documents of each feuille de route, by its id. */
+  documents: Record<string, ComponentProps<typeof DocumentsFeuille>["versions"]>;
+  /** Extra content the page renders on the server for a section (the coverage map, the documents). */
+  complements: Partial<Record<Section, ReactNode>>;
+  modifiable: boolean;
+}
+
+type Statut =
+  | { etat: "repos" }
+  | { etat: "enregistrement" }
+  | { etat: "enregistre"; le: Date }
+  | { etat: "aCorriger"; nombre: number }
+  | { etat: "erreur"; message: string }
+  | { etat: "conflit"; message: string; serveur: SectionTransmise };
+
+const DELAI_AUTOSAUVEGARDE_MS = 1000;
+const cleBrouillon = (code: string, section: Section) => `efne:gouvernance:${code}:${section}`;
+const heure = (d: Date) => d.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" });
+export const ancre = (s: Section) => `section-${s}`;
+
+export function FormulaireGouvernance(props: {
+  code: string;
+  etatInitial: EtatTransmis;
+  candidats: CandidatDeLaGouvernance[];
+  referentiel: ReferentielPerimetre;
+  dessin: ContexteFormulaire["dessin"];
+  documents: ContexteFormulaire["documents"];
+  complements: Partial<Record<Section, ReactNode>>;
+  modifiable: boolean;
+  /** Why editing is closed, when it is. */
+  raisonLectureSeule: string | null;
+  entete: ReactNode;
+}) {
+  const [etat, setEtat] = useState(props.etatInitial);
+  const [ouverte, setOuverte] = useState<Section | null>(null);
+
+  const contexte = useMemo<ContexteFormulaire>(
+    () => ({
+      code: props.code,
+      candidats: props.candidats,
+      membres: etat.sections.membres.contenu?.membres ?? [],
+      membresProteges: new Map(etat.verification.membresProteges),
+      sansCoPorteur: etat.sections.coPorteurs.contenu?.sansCoPorteur ?? false,
+      referentiel: props.referentiel,
+      dessin: props.dessin,
+      documents: props.documents,
+      complements: props.complements,
+      modifiable: props.modifiable,
+    }),
+    [etat, props.code, props.candidats, props.referentiel, props.dessin, props.documents, props.complements, props.modifiable],
+  );
+  const completes = SECTIONS.filter((s) => etat.verification.sections[s].complete).length;
+
+  return (
+    <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-col-12 fr-col-md-4">
+        <nav className="fr-sidemenu fr-sidemenu--sticky" aria-labelledby="sommaire-gouvernance">
+          <div className="fr-sidemenu__inner">
+            <p className="fr-sidemenu__title" id="sommaire-gouvernance">
+              Sections de la proposition
+            </p>
+            <ol className="fr-sidemenu__list">
+              {SECTIONS.map((s, i) => (
+                <li key={s} className={`fr-sidemenu__item${ouverte === s ? " fr-sidemenu__item--active" : ""}`}>
+                  <a className="fr-sidemenu__link" href={`#${ancre(s)}`} aria-current={ouverte === s ? "step" : undefined}>
+                    {i + 1}. {TITRES_SECTIONS[s]}
+                    <span className="fr-sr-only">{etat.verification.sections[s].complete ? " (complète)" : " (à compléter)"}</span>
+                    <span aria-hidden="true" className={`fr-ml-1w ${etat.verification.sections[s].complete ? "fr-icon-check-line" : "fr-icon-edit-line"} fr-icon--sm`} />
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </div>
+        </nav>
+      </div>
+      <div className="fr-col-12 fr-col-md-8">
+        {props.entete}
+        {props.raisonLectureSeule && (
+          <div className="fr-notice fr-notice--warning fr-mb-3w">
+            <div className="fr-container">
+              <div className="fr-notice__body">
+                <p className="fr-notice__title">{props.raisonLectureSeule}</p>
+              </div>
+            </div>
+          </div>
+        )}
+        <Completude etat={etat} completes={completes} />
+        {props.modifiable && <p className="fr-hint-text fr-mb-3w">Les champs avec * sont obligatoires.</p>}
+        {SECTIONS.map((s, i) => (
+          <BlocSection
+            key={s}
+            numero={i + 1}
+            section={s}
+            etat={etat}
+            contexte={contexte}
+            ouverte={ouverte === s}
+            ouvrir={() => setOuverte(s)}
+            fermer={() => setOuverte(null)}
+            misAJour={setEtat}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function Completude({ etat, completes }: { etat: EtatTransmis; completes: number }) {
+  const aCompleter = SECTIONS.filter((s) => !etat.verification.sections[s].complete);
+  const scenario = etat.verification.scenario;
+  return (
+    <section className="fr-callout fr-mb-4w" aria-labelledby="completude-titre">
+      <h2 className="fr-callout__title fr-h5" id="completude-titre">
+        Complétude de la proposition
+      </h2>
+      <p className="fr-callout__text" role="status" aria-live="polite">
+        {etat.verification.complete ? "La proposition est complète : les sept sections sont renseignées." : `${completes} section${completes > 1 ? "s" : ""} complète${completes > 1 ? "s" : ""} sur 7.`}
+        {scenario && ` Périmètres des feuilles de route : scénario ${scenario}.`}
+      </p>
+      {aCompleter.length > 0 && (
+        <ul className="fr-mt-2w">
+          {aCompleter.map((s) => (
+            <li key={s}>
+              <a href={`#${ancre(s)}`}>{TITRES_SECTIONS[s]}</a> : {etat.verification.sections[s].erreurs.join(" ")}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function BlocSection(props: {
+  numero: number;
+  section: Section;
+  etat: EtatTransmis;
+  contexte: ContexteFormulaire;
+  ouverte: boolean;
+  ouvrir: () => void;
+  fermer: () => void;
+  misAJour: (etat: EtatTransmis) => void;
+}) {
+  const { section, etat } = props;
+  const enregistree = etat.sections[section];
+  const verification = etat.verification.sections[section];
+  const Resume = RESUMES[section] as (p: { contenu: unknown; contexte: ContexteFormulaire }) => ReactNode;
+  const idTitre = `${ancre(section)}-titre`;
+  const boutonModifier = useRef<HTMLButtonElement>(null);
+  const dejaOuverte = useRef(false);
+  useEffect(() => {
+    // Back from editing: the focus returns to "Modifier".
+    if (!props.ouverte && dejaOuverte.current) boutonModifier.current?.focus();
+    dejaOuverte.current = props.ouverte;
+  }, [props.ouverte]);
+
+  return (
+    <section id={ancre(section)} aria-labelledby={idTitre} className="fr-mb-5w fr-p-3w" style={{ border: "1px solid var(--border-default-grey)" }}>
+      <div className="fr-grid-row fr-grid-row--middle fr-mb-2w" style={{ gap: "1rem", justifyContent: "space-between" }}>
+        <h2 className="fr-h4 fr-mb-0" id={idTitre}>
+          {props.numero}. {TITRES_SECTIONS[section]}
+        </h2>
+        <p className="fr-mb-0">
+          {verification.complete ? <span className="fr-badge fr-badge--success fr-badge--sm">Complète</span> : <span className="fr-badge fr-badge--warning fr-badge--sm">À compléter</span>}
+        </p>
+      </div>
+      {props.ouverte ? (
+        <Editeur section={section} enregistree={enregistree} contexte={props.contexte} fermer={props.fermer} misAJour={props.misAJour} idTitre={idTitre} />
+      ) : (
+        <>
+          {!verification.complete && verification.erreurs.length > 0 && (
+            <ul className="fr-text--sm fr-mb-2w" style={{ color: "var(--text-default-warning)" }}>
+              {verification.erreurs.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          )}
+          <Resume contenu={enregistree.contenu} contexte={props.contexte} />
+          {enregistree.modifieLe && <p className="fr-text--xs fr-mb-1w">Dernière modification le {new Date(enregistree.modifieLe).toLocaleString("fr-FR", { dateStyle: "long", timeStyle: "short" })}</p>}
+          {props.contexte.modifiable && (
+            <button ref={boutonModifier} type="button" className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-edit-line fr-mt-2w" onClick={props.ouvrir} aria-describedby={idTitre}>
+              Modifier
+            </button>
+          )}
+        </>
+      )}
+      {props.contexte.complements[section]}
+    </section>
+  );
+}
+
+function lireBrouillonLocal<S extends Section>(code: string, section: S): { brouillon: Brouillon<S>; version: number } | null {
+  try {
+    const brut = window.localStorage.getItem(cleBrouillon(code, section));
+    if (!brut) return null;
+    const lu = JSON.parse(brut) as { brouillon: Brouillon<S>; version: number };
+    return typeof lu.version === "number" ? lu : null;
+  } catch {
+    return null;
+  }
+}
+
+function ecrireBrouillonLocal(code: string, section: Section, brouillon: unknown, version: number | null) {
+  try {
+    if (version === null) window.localStorage.removeItem(cleBrouillon(code, section));
+    else window.localStorage.setItem(cleBrouillon(code, section), JSON.stringify({ brouillon, version }));
+  } catch {
+    // Private browsing or a full storage: the draft lives in the page only.
+  }
+}
+
+function Editeur<S extends Section>(props: {
+  section: S;
+  enregistree: SectionTransmise<S>;
+  contexte: ContexteFormulaire;
+  fermer: () => void;
+  misAJour: (etat: EtatTransmis) => void;
+  idTitre: string;
+}) {
+  const { section, contexte } = props;
+  const code = contexte.code;
+  const [brouillon, setBrouillon] = useState<Brouillon<S>>(() => brouillonInitial(section, props.enregistree.contenu));
+  const [restaure, setRestaure] = useState(false);
+  const [statut, setStatut] = useState<Statut>({ etat: "repos" });
+  const [vus, setVus] = useState<ReadonlySet<string>>(new Set());
+  const [erreursServeur, setErreursServeur] = useState<ErreursChamps>({});
+  const version = useRef(props.enregistree.version);
+  const dernierEnvoye = useRef<string>(JSON.stringify(props.enregistree.contenu));
+  const minuterie = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const enCours = useRef<Promise<boolean> | null>(null);
+  const courant = useRef(brouillon);
+  courant.current = brouillon;
+  const conteneur = useRef<HTMLDivElement>(null);
+
+  // A draft left in this browser, from the same saved version, comes back.
+  useEffect(() => {
+    const local = lireBrouillonLocal(code, section);
+    if (local && local.version === props.enregistree.version && JSON.stringify(local.brouillon) !== JSON.stringify(courant.current)) {
+      setBrouillon(local.brouillon);
+      setRestaure(true);
+    } else if (local) ecrireBrouillonLocal(code, section, null, null);
+    conteneur.current?.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [contenteditable='true'], button:not([disabled])")?.focus();
+    // Only when the editor opens.
+  }, []);
+
+  const lecture = useMemo(() => lireBrouillon(section, brouillon, contexte.referentiel), [section, brouillon, contexte.referentiel]);
+  const erreurs: ErreursChamps = lecture.ok ? erreursServeur : { ...lecture.erreurs, ...erreursServeur };
+
+  const enregistrer = useCallback(async (): Promise<boolean> => {
+    if (enCours.current) return enCours.current;
+    const envoi = async (): Promise<boolean> => {
+      for (;;) {
+        const lu = lireBrouillon(section, courant.current, contexte.referentiel);
+        if (!lu.ok) {
+          ecrireBrouillonLocal(code, section, courant.current, version.current);
+          setStatut({ etat: "aCorriger", nombre: Object.keys(lu.erreurs).length });
+          return false;
+        }
+        const texte = JSON.stringify(lu.contenu);
+        if (texte === dernierEnvoye.current) {
+          ecrireBrouillonLocal(code, section, null, null);
+          setStatut((s) => (s.etat === "enregistrement" || s.etat === "aCorriger" ? { etat: "repos" } : s));
+          return true;
+        }
+        ecrireBrouillonLocal(code, section, courant.current, version.current);
+        setStatut({ etat: "enregistrement" });
+        let reponse: Awaited<ReturnType<typeof enregistrerSectionGouvernance>>;
+        try {
+          reponse = await enregistrerSectionGouvernance(code, section, lu.contenu, version.current);
+        } catch {
+          setStatut({ etat: "erreur", message: "Non enregistré : vérifiez votre connexion, puis réessayez." });
+          return false;
+        }
+        if (!reponse.ok) {
+          if (reponse.conflit) setStatut({ etat: "conflit", message: reponse.message, serveur: reponse.conflit });
+          else {
+            setErreursServeur(reponse.champs ?? {});
+            if (reponse.champs) setVus(new Set(["*"]));
+            setStatut({ etat: "erreur", message: reponse.message });
+          }
+          return false;
+        }
+        setErreursServeur({});
+        version.current = reponse.etat.sections[section].version;
+        dernierEnvoye.current = texte;
+        props.misAJour(reponse.etat);
+        // Changes made while this save was on its way leave with the next turn of the loop.
+        if (JSON.stringify(lireSectionOuNull(section, courant.current, contexte.referentiel)) === texte) {
+          ecrireBrouillonLocal(code, section, null, null);
+          setStatut({ etat: "enregistre", le: new Date() });
+          return true;
+        }
+      }
+    };
+    enCours.current = envoi().finally(() => {
+      enCours.current = null;
+    });
+    return enCours.current;
+  }, [code, section, props, contexte.referentiel]);
+
+  const changer = useCallback(
+    (nouveau: Brouillon<S>) => {
+      setBrouillon(nouveau);
+      courant.current = nouveau;
+      setErreursServeur({});
+      if (statut.etat === "conflit") return;
+      if (minuterie.current) clearTimeout(minuterie.current);
+      minuterie.current = setTimeout(() => void enregistrer(), DELAI_AUTOSAUVEGARDE_MS);
+    },
+    [enregistrer, statut.etat],
+  );
+
+  useEffect(
+    () => () => {
+      if (minuterie.current) clearTimeout(minuterie.current);
+    },
+    [],
+  );
+
+  // Leaving the page with changes not yet saved: the browser asks first.
+  useEffect(() => {
+    const avantDePartir = (e: BeforeUnloadEvent) => {
+      if (enCours.current || minuterie.current || statut.etat === "aCorriger" || statut.etat === "erreur" || statut.etat === "conflit") e.preventDefault();
+    };
+    window.addEventListener("beforeunload", avantDePartir);
+    return () => window.removeEventListener("beforeunload", avantDePartir);
+  }, [statut.etat]);
+
+  async function terminer() {
+    if (minuterie.current) clearTimeout(minuterie.current);
+    minuterie.current = null;
+    setVus(new Set(["*"]));
+    const ok = await enregistrer();
+    if (ok) props.fermer();
+    else conteneur.current?.querySelector<HTMLElement>("[aria-invalid='true'], .fr-fieldset--error input, #statut-" + section)?.focus();
+  }
+
+  function abandonner() {
+    if (minuterie.current) clearTimeout(minuterie.current);
+    minuterie.current = null;
+    ecrireBrouillonLocal(code, section, null, null);
+    props.fermer();
+  }
+
+  function garderLaVersionEnregistree(serveur: SectionTransmise) {
+    version.current = serveur.version;
+    dernierEnvoye.current = JSON.stringify(serveur.contenu);
+    setBrouillon(brouillonInitial(section, serveur.contenu as ContenusSections[S] | null));
+    ecrireBrouillonLocal(code, section, null, null);
+    setStatut({ etat: "repos" });
+  }
+
+  function remplacerParMesModifications(serveur: SectionTransmise) {
+    version.current = serveur.version;
+    dernierEnvoye.current = JSON.stringify(serveur.contenu);
+    setStatut({ etat: "repos" });
+    void enregistrer();
+  }
+
+  const EditeurDeSection = EDITEURS[section] as (p: { valeur: Brouillon<S>; changer: (v: Brouillon<S>) => void; contexte: ContexteFormulaire }) => ReactNode;
+  const contexteChamps = useMemo(
+    () => ({
+      prefixe: `champ-${section}`,
+      erreurs,
+      vus,
+      toucher: (chemin: string) => setVus((v) => (v.has(chemin) ? v : new Set([...v, chemin]))),
+      desactive: !contexte.modifiable,
+    }),
+    [section, erreurs, vus, contexte.modifiable],
+  );
+  const erreursVisibles = vus.has("*") ? [...new Set(Object.values(erreurs))] : [];
+
+  return (
+    <div ref={conteneur}>
+      {restaure && (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
+          <p>Vos modifications non enregistrées de cette section ont été retrouvées dans ce navigateur.</p>
+        </div>
+      )}
+      {erreursVisibles.length > 0 && (
+        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
+          <p>{erreursVisibles.length === 1 ? "Un point est à corriger" : `${erreursVisibles.length} points sont à corriger`} avant l&apos;enregistrement de la section :</p>
+          <ul>
+            {erreursVisibles.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ContexteDesChamps.Provider value={contexteChamps}>
+        <EditeurDeSection valeur={brouillon} changer={changer} contexte={contexte} />
+      </ContexteDesChamps.Provider>
+      <StatutEnregistrement id={`statut-${section}`} statut={statut} reessayer={() => void enregistrer()} garder={garderLaVersionEnregistree} remplacer={remplacerParMesModifications} />
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
+        <li>
+          <button type="button" className="fr-btn" onClick={() => void terminer()}>
+            Enregistrer et fermer
+          </button>
+        </li>
+        {(statut.etat === "aCorriger" || statut.etat === "erreur") && (
+          <li>
+            <button type="button" className="fr-btn fr-btn--tertiary" onClick={abandonner}>
+              Abandonner les modifications non enregistrées
+            </button>
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+/** What the server will check of a draft: the section's fields and, for the feuilles de route, the perimeters that forbid saving. */
+function lireBrouillon<S extends Section>(section: S, brouillon: unknown, referentiel: ReferentielPerimetre): LectureSection<S> {
+  const lu = lireSection(section, brouillon);
+  if (!lu.ok || section !== "feuillesDeRoute") return lu;
+  const bloquantes = erreursPerimetresBloquantes(referentiel, (lu.contenu as ContenusSections["feuillesDeRoute"]).feuilles);
+  return Object.keys(bloquantes).length ? { ok: false, erreurs: bloquantes } : lu;
+}
+
+function lireSectionOuNull(section: Section, brouillon: unknown, referentiel: ReferentielPerimetre) {
+  const lu = lireBrouillon(section, brouillon, referentiel);
+  return lu.ok ? lu.contenu : null;
+}
+
+function StatutEnregistrement(props: {
+  id: string;
+  statut: Statut;
+  reessayer: () => void;
+  garder: (serveur: SectionTransmise) => void;
+  remplacer: (serveur: SectionTransmise) => void;
+}) {
+  const { statut } = props;
+  return (
+    <div className="fr-mt-2w">
+      <p id={props.id} tabIndex={-1} className="fr-text--sm fr-mb-1w" role="status" aria-live="polite">
+        {statut.etat === "enregistrement" && "Enregistrement…"}
+        {statut.etat === "enregistre" && `Modifications enregistrées à ${heure(statut.le)}.`}
+        {statut.etat === "aCorriger" &&
+          `Modifications gardées dans ce navigateur, pas encore enregistrées : ${statut.nombre === 1 ? "un champ est" : `${statut.nombre} champs sont`} à compléter ou à corriger.`}
+      </p>
+      {statut.etat === "erreur" && (
+        <div className="fr-alert fr-alert--error fr-alert--sm" role="alert">
+          <p>
+            {statut.message}{" "}
+            <button type="button" className="fr-link" onClick={props.reessayer}>
+              Réessayer l&apos;enregistrement
+            </button>
+          </p>
+        </div>
+      )}
+      {statut.etat === "conflit" && (
+        <div className="fr-alert fr-alert--warning fr-alert--sm" role="alert">
+          <p>{statut.message}</p>
+          <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mt-1w">
+            <li>
+              <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm" onClick={() => props.garder(statut.serveur)}>
+                Afficher la version enregistrée
+              </button>
+            </li>
+            <li>
+              <button type="button" className="fr-btn fr-btn--sm" onClick={() => props.remplacer(statut.serveur)}>
+                Remplacer par mes modifications
+              </button>
+            </li>
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

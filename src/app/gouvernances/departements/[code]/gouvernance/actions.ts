@@ -1,0 +1,53 @@
+"use server";
+
+import { connexionApplication } from "@/db/connexion-application";
+import type { ErreursChamps } from "@/domain/gouvernance/formulaire";
+import { enregistrerSection, ouvrirGouvernance } from "@/services/gouvernance";
+import { rechercherCollectivites, type CollectiviteTrouvee } from "@/services/porter";
+import { messageErreur } from "@/ui/messages-erreur";
+import { sessionCourante } from "../../../../session";
+import { etatTransmis, type EtatTransmis, type SectionTransmise } from "./etat";
+
+/*
+ * The actions of "Création d'une gouvernance". Each finds the person from the session and calls one
+ * service, which checks the permission policy, the deadline and every value: nothing the browser
+ * says is trusted.
+ */
+
+export type ReponseEnregistrement =
+  | { ok: true; etat: EtatTransmis }
+  | { ok: false; message: string; champs?: ErreursChamps; conflit?: SectionTransmise };
+
+/** Saves one section ("Modifier", autosave). `version`: the version the editing started from. */
+export async function enregistrerSectionGouvernance(code: string, section: string, contenu: unknown, version: number): Promise<ReponseEnregistrement> {
+  const session = await sessionCourante();
+  const connexion = await connexionApplication();
+  const acteur = session?.acteur ?? null;
+  if (typeof code !== "string" || typeof section !== "string" || !Number.isInteger(version)) return { ok: false, message: messageErreur("formulaireInvalide") };
+  const resultat = await enregistrerSection({ connexion, acteur, code, section, contenu, version, maintenant: new Date() });
+  if (!resultat.ok) {
+    const details = (resultat.details ?? {}) as Record<string, unknown>;
+    if (resultat.erreur === "conflit") {
+      const modifieLe = details.modifieLe instanceof Date ? details.modifieLe.toISOString() : null;
+      return { ok: false, message: messageErreur("conflit"), conflit: { contenu: details.contenuActuel as never, version: Number(details.versionActuelle), modifieLe } };
+    }
+    if (resultat.erreur === "formulaireInvalide") {
+      return { ok: false, message: "Certains champs sont à corriger : vos modifications n'ont pas été enregistrées.", champs: details.champs as ErreursChamps };
+    }
+    if (resultat.erreur === "perimetresIncompatibles") return { ok: false, message: messageErreur("perimetresIncompatibles", details), champs: details.champs as ErreursChamps };
+    return { ok: false, message: messageErreur(resultat.erreur, details) };
+  }
+  const ouverte = await ouvrirGouvernance({ db: connexion.db, acteur, code });
+  if (!ouverte.ok) return { ok: false, message: messageErreur(ouverte.erreur) };
+  return { ok: true, etat: etatTransmis(ouverte.valeur) };
+}
+
+/** "Ajouter une collectivité": any collectivité of the reference, by name, code or postal code. */
+export async function rechercherUneCollectivite(texte: unknown): Promise<{ ok: true; resultats: CollectiviteTrouvee[] } | { ok: false; message: string }> {
+  const session = await sessionCourante();
+  if (!session) return { ok: false, message: messageErreur("nonConnecte") };
+  const { db } = await connexionApplication();
+  const resultat = await rechercherCollectivites(db, texte);
+  if (!resultat.ok) return { ok: false, message: messageErreur(resultat.erreur) };
+  return { ok: true, resultats: resultat.valeur };
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connexionApplication } from "@/db/connexion-application";
+import { dessinCommunesDuDepartement } from "@/services/carte-couverture";
+import { listerDocumentsFeuilles } from "@/services/documents-feuilles";
+import { candidatsDeLaGouvernance, ouvrirGouvernance, referentielPerimetre } from "@/services/gouvernance";
+import { Page } from "@/ui/Page";
+import { sessionCourante } from "../../../../session";
+import { PresentationEspace } from "../../../_espace/Espace";
+import { etatTransmis } from "./etat";
+import { FormulaireGouvernance } from "./FormulaireGouvernance";
+
+export const metadata: Metadata = { title: "Création d'une gouvernance" };
+
+const TITRE = "Création d'une gouvernance";
+const dateEnFrancais = (d: Date) => d.toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
+
+/** PRODUCT §6: the proposal of gouvernance of a département, for its préfecture (and, to read, the région and the national team). */
+export default async function CreationGouvernance({ params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const session = await sessionCourante();
+  const { db } = await connexionApplication();
+  const acteur = session?.acteur ?? null;
+  const ouverte = await ouvrirGouvernance({ db, acteur, code });
+  if (!ouverte.ok) {
+    if (ouverte.erreur === "nonConnecte" || ouverte.erreur === "nonAutorise") return <PresentationEspace connecte={session !== null} titre={TITRE} />;
+    notFound();
+  }
+  const g = ouverte.valeur;
+  const [candidats, referentiel, dessin, documents] = await Promise.all([
+    candidatsDeLaGouvernance({ db, acteur, code: g.departement.code }),
+    referentielPerimetre(db, g.departement.code),
+    dessinCommunesDuDepartement(db, g.departement.code),
+    listerDocumentsFeuilles({ db, acteur, code: g.departement.code }),
+  ]);
+  const maintenant = new Date();
+  const horsDelai = g.dateLimite !== null && maintenant > g.dateLimite;
+  const modifiable = g.peutModifier && !horsDelai;
+  const raisonLectureSeule = !g.peutModifier
+    ? "Vous consultez cette proposition en lecture seule : seule la préfecture du département la modifie."
+    : horsDelai && g.dateLimite
+      ? `La date limite est passée (${dateEnFrancais(g.dateLimite)}) : la proposition n'est plus modifiable.`
+      : null;
+
+  return (
+    <Page titre={TITRE} filAriane={[{ libelle: `Gouvernance - ${g.departement.nom}`, chemin: `/gouvernances/departements/${g.departement.code}` }]}>
+      <p className="fr-text--lead">
+        {g.departement.nom} ({g.departement.code})
+      </p>
+      <FormulaireGouvernance
+        code={g.departement.code}
+        etatInitial={etatTransmis(g)}
+        candidats={candidats.ok ? candidats.valeur : []}
+        referentiel={referentiel}
+        dessin={dessin}
+        documents={documents.ok ? Object.fromEntries(Object.entries(documents.valeur).map(([id, versions]) => [id, versions.map((v) => ({ ...v, deposeLe: v.deposeLe.toISOString() }))])) : {}}
+        complements={{}}
+        modifiable={modifiable}
+        raisonLectureSeule={raisonLectureSeule}
+        entete={
+          <div className="fr-notice fr-notice--info fr-mb-3w">
+            <div className="fr-container">
+              <div className="fr-notice__body">
+                <p className="fr-notice__title">
+                  {g.dateLimite ? `Proposition modifiable jusqu'au ${dateEnFrancais(g.dateLimite)}` : "Proposition modifiable : aucune date limite n'est encore fixée."}
+                </p>
+              </div>
+            </div>
+          </div>
+        }
+      />
+    </Page>
+  );
+}
