@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cli, url, utiliserNavigateur, verifierPage, visiter } from "./outils";
+import { cli, lienPour, url, utiliserNavigateur, verifierPage, visiter } from "./outils";
 
 const nouvelleSession = utiliserNavigateur();
-
-/** The link the command line prints, pointed at the server under test. */
-function lienPour(email: string): string {
-  const r = cli("connexion:lien", "--email", email);
-  expect(r.code, r.erreurs).toBe(0);
-  const lien = new URL(r.sortie.split("\n")[0] as string);
-  return url(`${lien.pathname}${lien.search}`);
-}
 
 describe("connexion par lien", () => {
   it("sans session, /api/v1/moi répond 401 et /profil renvoie vers la connexion", async () => {
@@ -143,7 +135,7 @@ describe("accès selon le rôle et le territoire", () => {
     expect(await page.getByText("À agent.58@nievre.gouv.fr", { exact: false }).count()).toBeGreaterThan(0);
     expect(await page.getByText("/connexion/lien?jeton=", { exact: false }).count()).toBeGreaterThan(0);
     await visiter(session, "/gouvernances/departements/2A");
-    expect(await page.getByText("La proposition de gouvernance se rédigera ici.").isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "Créer la proposition de gouvernance" }).isVisible()).toBe(true);
     await session.contexte.close();
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { cli, url, utiliserNavigateur, verifierPage, type Session } from "./outils";
+import { seConnecter, url, utiliserNavigateur, verifierPage } from "./outils";
 
 /*
  * The préfecture space on the embedded database with its demonstration candidates: the préfecture
@@ -12,21 +12,6 @@ import { cli, url, utiliserNavigateur, verifierPage, type Session } from "./outi
  */
 
 const nouvelleSession = utiliserNavigateur();
-
-function lienPour(email: string): string {
-  const r = cli("connexion:lien", "--email", email);
-  expect(r.code, r.erreurs).toBe(0);
-  const lien = new URL(r.sortie.split("\n")[0] as string);
-  return url(`${lien.pathname}${lien.search}`);
-}
-
-async function seConnecter(session: Session, email: string, role: string, ...perimetres: string[]) {
-  const creation = cli("utilisateurs:creer", "--email", email, "--role", role, ...perimetres);
-  expect(creation.code, creation.erreurs).toBe(0);
-  await session.page.goto(lienPour(email));
-  await session.page.getByRole("button", { name: "Me connecter" }).click();
-  await session.page.waitForURL(url("/profil"));
-}
 
 /** The number in a statistics card, by the card's title and the line's label. */
 async function nombre(page: Page, carte: string, ligne: string): Promise<number> {

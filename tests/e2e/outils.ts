@@ -115,3 +115,20 @@ export function cliSur(serveur: NomServeur, ...argv: string[]) {
   });
   return { code: r.status, sortie: r.stdout, erreurs: r.stderr };
 }
+
+/** The login link the command line prints, pointed at the server under test (embedded database). */
+export function lienPour(email: string): string {
+  const r = cli("connexion:lien", "--email", email);
+  expect(r.code, r.erreurs).toBe(0);
+  const lien = new URL(r.sortie.split("\n")[0] as string);
+  return url(`${lien.pathname}${lien.search}`);
+}
+
+/** Creates the account (role and perimeters as the command line takes them) and logs in with its link. */
+export async function seConnecter(session: Session, email: string, role: string, ...perimetres: string[]) {
+  const creation = cli("utilisateurs:creer", "--email", email, "--role", role, ...perimetres);
+  expect(creation.code, creation.erreurs).toBe(0);
+  await session.page.goto(lienPour(email));
+  await session.page.getByRole("button", { name: "Me connecter" }).click();
+  await session.page.waitForURL(url("/profil"));
+}

@@ -91,7 +91,12 @@ export default async function preparer(projet: TestProject) {
   if (!construireSiNecessaire()) throw new Error("La construction de l'application a échoué.");
   const dossierPglite = mkdtempSync(join(tmpdir(), "efne-e2e-"));
   const dossierCourriels = mkdtempSync(join(tmpdir(), "efne-e2e-courriels-"));
-  const nettoyages: Array<() => Promise<unknown> | void> = [() => rmSync(dossierPglite, { recursive: true, force: true }), () => rmSync(dossierCourriels, { recursive: true, force: true })];
+  const dossierDocuments = mkdtempSync(join(tmpdir(), "efne-e2e-documents-"));
+  const nettoyages: Array<() => Promise<unknown> | void> = [
+    () => rmSync(dossierPglite, { recursive: true, force: true }),
+    () => rmSync(dossierCourriels, { recursive: true, force: true }),
+    () => rmSync(dossierDocuments, { recursive: true, force: true }),
+  ];
   const nettoyer = async () => {
     for (const n of nettoyages.reverse()) await n();
   };
@@ -117,6 +122,7 @@ export default async function preparer(projet: TestProject) {
       PROCONNECT_ISSUER: fournisseur.issuer,
       PROCONNECT_CLIENT_ID: client.clientId,
       PROCONNECT_CLIENT_SECRET: client.clientSecret,
+      EFNE_STOCKAGE_REPERTOIRE: dossierDocuments,
     };
     const envPglite = { PGLITE_DIR: dossierPglite, DATABASE_URL: "" };
     const pglite = await demarrerApplication(ports.pglite, { ...commun, ...envPglite });

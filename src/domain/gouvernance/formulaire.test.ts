@@ -113,6 +113,20 @@ describe("formulaire de la gouvernance : chaque section lue avec ses messages", 
       ok: false,
       erreurs: { "feuilles.0.contrat.type": "Veuillez sélectionner le type de contrat." },
     });
+    const base = { id: "f1", nom: "x", porteur: null, contrat: { existe: false } };
+    expect(lireSection("feuillesDeRoute", { feuilles: [{ ...base, perimetre: { type: "communes", communes: [] } }] })).toEqual({
+      ok: false,
+      erreurs: { "feuilles.0.perimetre.communes": "Veuillez choisir au moins une commune." },
+    });
+    expect(lireSection("feuillesDeRoute", { feuilles: [{ ...base, perimetre: { type: "communes", communes: ["58001", "<script>"] } }] })).toEqual({
+      ok: false,
+      erreurs: { "feuilles.0.perimetre.communes": "Code invalide." },
+    });
+    expect(lireSection("feuillesDeRoute", { feuilles: [{ ...base, perimetre: { type: "epci", epci: "200067" } }] })).toEqual({
+      ok: false,
+      erreurs: { "feuilles.0.perimetre.epci": "Liste attendue." },
+    });
+    expect(lireSection("feuillesDeRoute", { feuilles: Array.from({ length: 501 }, (_, i) => ({ ...base, id: `f${i}` })) })).toEqual({ ok: false, erreurs: { feuilles: "500 éléments au plus." } });
     const ok = lireSection("feuillesDeRoute", { feuilles: [{ id: "f1", nom: "Sud", porteur: null, perimetre: { type: "communes", communes: ["58001", "58001"] }, contrat: { existe: true, type: "CRTE" } }] });
     expect(ok.ok && ok.contenu.feuilles[0]?.perimetre).toEqual({ type: "communes", communes: ["58001"] });
   });

@@ -158,7 +158,9 @@ function lirePerimetre(l: Lecteur, chemin: string, v: unknown): Perimetre {
   if (l.erreurs[chemin] || type === "regional" || type === "departemental") return { type: type === "regional" ? "regional" : "departemental" };
   const codes = l.liste(`${chemin}.${type}`, type === "epci" ? p.epci : p.communes);
   const lus = codes.filter((c): c is string => typeof c === "string" && /^[0-9AB]{5,9}$/.test(c));
-  if (lus.length !== codes.length) l.erreurs[`${chemin}.${type}`] = "Code invalide.";
+  if (l.erreurs[`${chemin}.${type}`]) {
+    // Not a list, or too long: its message stands.
+  } else if (lus.length !== codes.length) l.erreurs[`${chemin}.${type}`] = "Code invalide.";
   else if (lus.length === 0) l.erreurs[`${chemin}.${type}`] = type === "epci" ? "Veuillez préciser l'EPCI ou les EPCI de la feuille de route." : "Veuillez choisir au moins une commune.";
   return type === "epci" ? { type, epci: [...new Set(lus)] } : { type: "communes", communes: [...new Set(lus)] };
 }

@@ -42,8 +42,6 @@ export interface ContexteFormulaire {
   dessin: ComponentProps<typeof CarteCouverture>["dessin"];
   /** The documents of each feuille de route, by its id. */
   documents: Record<string, ComponentProps<typeof DocumentsFeuille>["versions"]>;
-  /** Extra content the page renders on the server for a section (the coverage map, the documents). */
-  complements: Partial<Record<Section, ReactNode>>;
   modifiable: boolean;
 }
 
@@ -58,7 +56,7 @@ type Statut =
 const DELAI_AUTOSAUVEGARDE_MS = 1000;
 const cleBrouillon = (code: string, section: Section) => `efne:gouvernance:${code}:${section}`;
 const heure = (d: Date) => d.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" });
-export const ancre = (s: Section) => `section-${s}`;
+const ancre = (s: Section) => `section-${s}`;
 
 export function FormulaireGouvernance(props: {
   code: string;
@@ -67,7 +65,6 @@ export function FormulaireGouvernance(props: {
   referentiel: ReferentielPerimetre;
   dessin: ContexteFormulaire["dessin"];
   documents: ContexteFormulaire["documents"];
-  complements: Partial<Record<Section, ReactNode>>;
   modifiable: boolean;
   /** Why editing is closed, when it is. */
   raisonLectureSeule: string | null;
@@ -86,10 +83,9 @@ export function FormulaireGouvernance(props: {
       referentiel: props.referentiel,
       dessin: props.dessin,
       documents: props.documents,
-      complements: props.complements,
       modifiable: props.modifiable,
     }),
-    [etat, props.code, props.candidats, props.referentiel, props.dessin, props.documents, props.complements, props.modifiable],
+    [etat, props.code, props.candidats, props.referentiel, props.dessin, props.documents, props.modifiable],
   );
   const completes = SECTIONS.filter((s) => etat.verification.sections[s].complete).length;
 
@@ -224,7 +220,6 @@ function BlocSection(props: {
           )}
         </>
       )}
-      {props.contexte.complements[section]}
     </section>
   );
 }

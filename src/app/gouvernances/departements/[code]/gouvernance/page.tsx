@@ -54,7 +54,6 @@ export default async function CreationGouvernance({ params }: { params: Promise<
         referentiel={referentiel}
         dessin={dessin}
         documents={documents.ok ? Object.fromEntries(Object.entries(documents.valeur).map(([id, versions]) => [id, versions.map((v) => ({ ...v, deposeLe: v.deposeLe.toISOString() }))])) : {}}
-        complements={{}}
         modifiable={modifiable}
         raisonLectureSeule={raisonLectureSeule}
         entete={
