@@ -5,13 +5,12 @@ import type { Connexion, Executeur } from "@/db/client";
 import { documentsFeuillesDeRoute, gouvernances, journalAudit, sectionsGouvernance } from "@/db/schema";
 import { OCTETS_DE_SIGNATURE, verifierDocument, type ErreurDocument } from "@/domain/gouvernance/documents";
 import type { ContenusSections } from "@/domain/gouvernance/formulaire";
-import { decider } from "@/domain/identite/permissions";
 import type { Acteur } from "@/domain/identite/roles";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { sha256Hex } from "@/integrations/stockage/signature-v4";
 import { stockageSelonConfiguration, type Stockage } from "@/integrations/stockage/stockage";
-import { dateLimiteGouvernance } from "./gouvernance";
-import { obtenirDepartement, type ErreurDepartement } from "./territoires";
+import { dateLimiteGouvernance, departementAutorise } from "./gouvernance";
+import type { ErreurDepartement } from "./territoires";
 
 export type { Stockage } from "@/integrations/stockage/stockage";
 
@@ -52,15 +51,6 @@ export interface FichierDepose {
 
 const IDENTIFIANT_FEUILLE = /^[A-Za-z0-9_-]{1,64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function departementAutorise(db: Executeur, acteur: Acteur | null, code: string, capacite: "lireEspaceDepartement" | "modifierEspaceDepartement") {
-  const d = await obtenirDepartement(db, code);
-  if (!d.ok) return d;
-  if (d.valeur.collectiviteOutreMer) return echec("departementInconnu" as const, { code });
-  const decision = decider(acteur, capacite, { type: "departement", code: d.valeur.code, codeRegion: d.valeur.region.code });
-  if (!decision.autorise) return echec(decision.raison);
-  return succes({ code: d.valeur.code, nom: d.valeur.nom });
-}
 
 /** Whether the saved section "feuillesDeRoute" of the département has this feuille; its name if so. */
 async function feuilleEnregistree(db: Executeur, code: string, feuilleId: string): Promise<{ nom: string } | null> {

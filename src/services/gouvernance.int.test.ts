@@ -14,12 +14,18 @@ const PREFECTURE_89: Acteur = { id: randomUUID(), role: "prefecture-departement"
 const REGION_27: Acteur = { id: randomUUID(), role: "prefecture-region", perimetres: [{ type: "region", code: "27" }] };
 const NIEVRE = "collectivite:departement:58";
 
-async function candidat(connexion: Connexion, nom: string, type: string, departementsDuCandidat: string[]) {
+/** A candidate; with `formulaire`, one sent form of that intention (the préfecture chooses among those). */
+async function candidat(connexion: Connexion, nom: string, type: string, departementsDuCandidat: string[], formulaire: "participer" | "porter" | null = "participer") {
   const [c] = await connexion.db
     .insert(candidats)
     .values({ cle: `test:${randomUUID()}`, type, nom, departements: departementsDuCandidat, creeLe: maintenant, modifieLe: maintenant })
     .returning({ id: candidats.id });
-  return `candidat:${(c as { id: string }).id}`;
+  const id = (c as { id: string }).id;
+  if (formulaire) {
+    const [personne] = await connexion.db.insert(utilisateurs).values({ email: `test.${randomUUID()}@exemple.fr`, role: "aucun", creeLe: maintenant }).returning({ id: utilisateurs.id });
+    await connexion.db.insert(formulairesManifestation).values({ utilisateurId: (personne as { id: string }).id, persona: "commune", intention: formulaire, etat: "envoye", candidatId: id, creeLe: maintenant, modifieLe: maintenant });
+  }
+  return `candidat:${id}`;
 }
 
 const enregistrer = (connexion: Connexion, section: string, contenu: unknown, version: number, acteur: Acteur = PREFECTURE_58) =>
@@ -94,6 +100,29 @@ describe("gouvernance d'un département, section par section", () => {
       ]);
       const retrait = await enregistrer(connexion, "membres", { membres: [{ cle: NIEVRE, nom: "Nièvre", type: "departement" }] }, 2);
       expect(retrait).toMatchObject({ ok: false, erreur: "membresProteges", details: { membres: [{ cle: achun, nom: "Commune d'Achun", role: "co-porteur de la gouvernance" }] } });
+      // A candidate without a sent form is not offered, and refused.
+      const sansFormulaire = await candidat(connexion, "Commune sans formulaire", "commune", ["58"], null);
+      expect(await enregistrer(connexion, "membres", { membres: [{ cle: NIEVRE, nom: "Nièvre", type: "departement" }, { cle: achun, nom: "x", type: "commune" }, { cle: sansFormulaire, nom: "x", type: "commune" }] }, 2)).toMatchObject({
+        ok: false,
+        erreur: "membreInconnu",
+        details: { inconnus: [sansFormulaire] },
+      });
+      // The same content again: nothing written, the version stays.
+      const memes = await enregistrer(connexion, "membres", { membres: [{ cle: NIEVRE, nom: "Nièvre", type: "departement" }, { cle: achun, nom: "x", type: "commune" }] }, 2);
+      expect(memes).toMatchObject({ ok: true, valeur: { version: 2 } });
+      // Coordination: a member recruits under its own name; a collectivité that is not a member is refused; a SIRET keeps the name typed.
+      const coordination = await enregistrer(connexion, "coordination", { recruteurs: [{ cle: achun, nom: "Nom inventé" }, { cle: "siret:13002526500013", nom: "Association Numérique" }] }, 0);
+      expect(coordination.ok).toBe(true);
+      const lue = await ouvrirGouvernance({ db: connexion.db, acteur: PREFECTURE_58, code: "58", dateLimite: null });
+      expect(lue.ok && lue.valeur.sections.coordination.contenu?.recruteurs).toEqual([
+        { cle: achun, nom: "Commune d'Achun" },
+        { cle: "siret:13002526500013", nom: "Association Numérique", siret: "13002526500013" },
+      ]);
+      expect(await enregistrer(connexion, "coordination", { recruteurs: [{ cle: "collectivite:commune:58194", nom: "Nevers" }] }, 1)).toMatchObject({
+        ok: false,
+        erreur: "membreInconnu",
+        details: { inconnus: ["collectivite:commune:58194"] },
+      });
     });
   });
 
@@ -122,22 +151,13 @@ describe("gouvernance d'un département, section par section", () => {
     });
   });
 
-  it("les candidats à choisir : ceux du département avec un formulaire envoyé, les porteurs d'abord ; un brouillon ne compte pas", async () => {
+  it("les candidats à choisir : ceux du département avec un formulaire envoyé, les porteurs d'abord ; un candidat sans formulaire envoyé ne compte pas", async () => {
     await dansUneTransaction(base.connexion(), async (connexion) => {
-      const [personne] = await connexion.db.insert(utilisateurs).values({ email: `test.${randomUUID()}@exemple.fr`, role: "aucun", creeLe: maintenant }).returning({ id: utilisateurs.id });
-      const formulaire = async (cle: string, intention: string, etat: string) =>
-        connexion.db.insert(formulairesManifestation).values({ utilisateurId: (personne as { id: string }).id, persona: "commune", intention, etat, candidatId: cle.slice("candidat:".length), creeLe: maintenant, modifieLe: maintenant });
       const zeta = await candidat(connexion, "Zeta commune", "commune", ["58"]);
       const alpha = await candidat(connexion, "Alpha association", "structure", ["58"]);
-      const porteur = await candidat(connexion, "Porteur EPCI", "epci", ["58", "89"]);
-      const brouillon = await candidat(connexion, "Brouillon seulement", "commune", ["58"]);
-      const ailleurs = await candidat(connexion, "Commune de l'Yonne", "commune", ["89"]);
-      await formulaire(zeta, "participer", "envoye");
-      await formulaire(alpha, "participer", "envoye");
-      await formulaire(porteur, "participer", "envoye");
-      await formulaire(porteur, "porter", "envoye");
-      await formulaire(brouillon, "participer", "brouillon");
-      await formulaire(ailleurs, "porter", "envoye");
+      const porteur = await candidat(connexion, "Porteur EPCI", "epci", ["58", "89"], "porter");
+      const brouillon = await candidat(connexion, "Brouillon seulement", "commune", ["58"], null);
+      const ailleurs = await candidat(connexion, "Commune de l'Yonne", "commune", ["89"], "porter");
       const lus = await candidatsDeLaGouvernance({ db: connexion.db, acteur: PREFECTURE_58, code: "58" });
       if (!lus.ok) throw new Error(lus.erreur);
       const miens = lus.valeur.filter((c) => [zeta, alpha, porteur, brouillon, ailleurs].includes(c.cle));

@@ -104,10 +104,18 @@ async function lireSections(db: Executeur, code: string): Promise<{ etat: EtatGo
   return { etat: (g?.etat as EtatGouvernance | undefined) ?? "aucune", sections };
 }
 
+/** JSON with the keys of every object sorted: the same text for the same content, whatever the order jsonb gives back. */
+function jsonCanonique(valeur: unknown): string {
+  return JSON.stringify(valeur, (_cle, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 const contenusDe = (sections: GouvernanceOuverte["sections"]): ContenusGouvernance =>
   Object.fromEntries(SECTIONS.flatMap((s) => (sections[s].contenu ? [[s, sections[s].contenu]] : []))) as ContenusGouvernance;
 
-async function departementAutorise(db: Executeur, acteur: Acteur | null, code: string, capacite: "lireEspaceDepartement" | "modifierEspaceDepartement") {
+/** The département (not a collectivité d'outre-mer) if the permission policy gives this person the capability on it. */
+export async function departementAutorise(db: Executeur, acteur: Acteur | null, code: string, capacite: "lireEspaceDepartement" | "modifierEspaceDepartement") {
   const d = await obtenirDepartement(db, code);
   if (!d.ok) return d;
   if (d.valeur.collectiviteOutreMer) return echec("departementInconnu" as const, { code });
@@ -143,7 +151,14 @@ async function membresVerifies(db: Executeur, code: string, membres: Membre[]): 
     ? await db
         .select({ id: candidats.id, nom: candidats.nom, type: candidats.type })
         .from(candidats)
-        .where(and(inArray(candidats.id, idsCandidats), sql`${code} = any(${candidats.departements})`))
+        .where(
+          and(
+            inArray(candidats.id, idsCandidats),
+            sql`${code} = any(${candidats.departements})`,
+            // Only a candidate with a sent form (the list the préfecture chooses from).
+            sql`exists (select 1 from ${formulairesManifestation} where ${formulairesManifestation.candidatId} = ${candidats.id} and ${formulairesManifestation.etat} = 'envoye')`,
+          ),
+        )
     : [];
   const parId = new Map(trouves.map((c) => [c.id, c]));
   const collectivites = new Map<string, string>();
@@ -207,6 +222,16 @@ export async function enregistrerSection(p: {
     contenu = { membres: verifies.membres };
   }
   const referentiel = await referentielPerimetre(db, code);
+  if (section === "coordination") {
+    // A recruiting collectivité or candidate is a member: its name is the member's. A structure
+    // given by its SIRET keeps the name typed.
+    const { sections } = await lireSections(db, code);
+    const membres = new Map((sections.membres.contenu?.membres ?? []).map((m) => [m.cle, m]));
+    const recruteurs = (contenu as ContenusSections["coordination"]).recruteurs;
+    const inconnus = recruteurs.filter((r) => !r.cle.startsWith("siret:") && !membres.has(r.cle)).map((r) => r.cle);
+    if (inconnus.length) return echec("membreInconnu", { inconnus });
+    contenu = { recruteurs: recruteurs.map((r) => (membres.has(r.cle) ? { cle: r.cle, nom: (membres.get(r.cle) as Membre).nom, ...(r.siret ? { siret: r.siret } : {}) } : r)) };
+  }
   if (section === "feuillesDeRoute") {
     const bloquantes = erreursPerimetresBloquantes(referentiel, (contenu as ContenusSections["feuillesDeRoute"]).feuilles);
     if (Object.keys(bloquantes).length) return echec("perimetresIncompatibles", { champs: bloquantes satisfies ErreursChamps, messages: Object.values(bloquantes) });
@@ -225,6 +250,10 @@ export async function enregistrerSection(p: {
     }
     const avant = contenusDe(sections);
     const apres: ContenusGouvernance = { ...avant, [section]: contenu };
+    // Nothing changed: nothing written (no new version, no history line, no false conflict for others).
+    if (sections[section].contenu !== null && jsonCanonique(sections[section].contenu) === jsonCanonique(contenu)) {
+      return succes({ version: p.version, verification: verifierGouvernance(avant, referentiel) });
+    }
 
     if (section === "membres") {
       const proteges = membresRetiresProteges(avant, (contenu as ContenusSections["membres"]).membres, referentiel);

@@ -63,4 +63,10 @@ describe("note de contexte : document riche lu sur une liste fermée, HTML écri
       { numRuns: 200 },
     );
   });
+
+  it("étant donné une note rendue sous le titre d'une section, alors ses titres descendent d'un niveau", () => {
+    const note = { type: "doc" as const, content: [{ type: "heading" as const, attrs: { level: 2 as const }, content: [{ type: "text" as const, text: "Acteurs" }] }] };
+    expect(htmlDeLaNote(note)).toBe("<h2>Acteurs</h2>");
+    expect(htmlDeLaNote(note, 1)).toBe("<h3>Acteurs</h3>");
+  });
 });

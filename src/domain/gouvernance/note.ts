@@ -142,8 +142,12 @@ export function texteDeLaNote(document: DocumentNote): string {
 }
 
 
-/** The note as HTML: every text and attribute escaped, links opened in the same tab with rel="noopener". */
-export function htmlDeLaNote(document: DocumentNote): string {
+/**
+ * The note as HTML: every text and attribute escaped, links opened in the same tab with
+ * rel="noopener". `decalage` lowers the headings (1: the note's level-2 titles become h3, under a
+ * section's h2); they stop at h6.
+ */
+export function htmlDeLaNote(document: DocumentNote, decalage = 0): string {
   const rendre = (n: NoeudNote): string => {
     switch (n.type) {
       case "text": {
@@ -159,8 +163,10 @@ export function htmlDeLaNote(document: DocumentNote): string {
         return "<br>";
       case "paragraph":
         return `<p>${(n.content ?? []).map(rendre).join("")}</p>`;
-      case "heading":
-        return `<h${n.attrs.level}>${(n.content ?? []).map(rendre).join("")}</h${n.attrs.level}>`;
+      case "heading": {
+        const niveau = Math.min(6, Math.max(1, n.attrs.level + decalage));
+        return `<h${niveau}>${(n.content ?? []).map(rendre).join("")}</h${niveau}>`;
+      }
       case "bulletList":
         return `<ul>${n.content.map(rendre).join("")}</ul>`;
       case "orderedList":

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode, type RefObject } from "react";
 import {
   SECTIONS,
   TITRES_SECTIONS,
@@ -31,6 +31,8 @@ import { EDITEURS, RESUMES, brouillonInitial, type Brouillon } from "./sections"
 
 export interface ContexteFormulaire {
   code: string;
+  /** The id of the person editing (the key of their drafts in this browser). */
+  utilisateur: string;
   candidats: readonly CandidatDeLaGouvernance[];
   /** The saved members. */
   membres: readonly Membre[];
@@ -54,12 +56,16 @@ type Statut =
   | { etat: "conflit"; message: string; serveur: SectionTransmise };
 
 const DELAI_AUTOSAUVEGARDE_MS = 1000;
-const cleBrouillon = (code: string, section: Section) => `efne:gouvernance:${code}:${section}`;
-const heure = (d: Date) => d.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" });
+/** The drafts of one person (a shared computer keeps each one's apart), for one département and section. */
+const cleBrouillon = (utilisateur: string, code: string, section: Section) => `efne:gouvernance:${utilisateur}:${code}:${section}`;
+/** "14 h 32". */
+const heure = (d: Date) => `${d.getHours()} h ${String(d.getMinutes()).padStart(2, "0")}`;
 const ancre = (s: Section) => `section-${s}`;
+const dateEtHeure = (iso: string) => new Date(iso).toLocaleString("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export function FormulaireGouvernance(props: {
   code: string;
+  utilisateur: string;
   etatInitial: EtatTransmis;
   candidats: CandidatDeLaGouvernance[];
   referentiel: ReferentielPerimetre;
@@ -76,6 +82,7 @@ export function FormulaireGouvernance(props: {
   const contexte = useMemo<ContexteFormulaire>(
     () => ({
       code: props.code,
+      utilisateur: props.utilisateur,
       candidats: props.candidats,
       membres: etat.sections.membres.contenu?.membres ?? [],
       membresProteges: new Map(etat.verification.membresProteges),
@@ -85,7 +92,7 @@ export function FormulaireGouvernance(props: {
       documents: props.documents,
       modifiable: props.modifiable,
     }),
-    [etat, props.code, props.candidats, props.referentiel, props.dessin, props.documents, props.modifiable],
+    [etat, props.code, props.utilisateur, props.candidats, props.referentiel, props.dessin, props.documents, props.modifiable],
   );
   const completes = SECTIONS.filter((s) => etat.verification.sections[s].complete).length;
 
@@ -97,29 +104,25 @@ export function FormulaireGouvernance(props: {
             <p className="fr-sidemenu__title" id="sommaire-gouvernance">
               Sections de la proposition
             </p>
-            <ol className="fr-sidemenu__list">
+            <ul className="fr-sidemenu__list">
               {SECTIONS.map((s, i) => (
                 <li key={s} className={`fr-sidemenu__item${ouverte === s ? " fr-sidemenu__item--active" : ""}`}>
-                  <a className="fr-sidemenu__link" href={`#${ancre(s)}`} aria-current={ouverte === s ? "step" : undefined}>
+                  <a className="fr-sidemenu__link" href={`#${ancre(s)}`} aria-current={ouverte === s ? "true" : undefined}>
                     {i + 1}. {TITRES_SECTIONS[s]}
                     <span className="fr-sr-only">{etat.verification.sections[s].complete ? " (complète)" : " (à compléter)"}</span>
                     <span aria-hidden="true" className={`fr-ml-1w ${etat.verification.sections[s].complete ? "fr-icon-check-line" : "fr-icon-edit-line"} fr-icon--sm`} />
                   </a>
                 </li>
               ))}
-            </ol>
+            </ul>
           </div>
         </nav>
       </div>
       <div className="fr-col-12 fr-col-md-8">
         {props.entete}
         {props.raisonLectureSeule && (
-          <div className="fr-notice fr-notice--warning fr-mb-3w">
-            <div className="fr-container">
-              <div className="fr-notice__body">
-                <p className="fr-notice__title">{props.raisonLectureSeule}</p>
-              </div>
-            </div>
+          <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w">
+            <p>{props.raisonLectureSeule}</p>
           </div>
         )}
         <Completude etat={etat} completes={completes} />
@@ -133,7 +136,7 @@ export function FormulaireGouvernance(props: {
             contexte={contexte}
             ouverte={ouverte === s}
             ouvrir={() => setOuverte(s)}
-            fermer={() => setOuverte(null)}
+            fermer={() => setOuverte((o) => (o === s ? null : o))}
             misAJour={setEtat}
           />
         ))}
@@ -183,17 +186,17 @@ function BlocSection(props: {
   const Resume = RESUMES[section] as (p: { contenu: unknown; contexte: ContexteFormulaire }) => ReactNode;
   const idTitre = `${ancre(section)}-titre`;
   const boutonModifier = useRef<HTMLButtonElement>(null);
-  const dejaOuverte = useRef(false);
+  const fermeeParLeBouton = useRef(false);
   useEffect(() => {
-    // Back from editing: the focus returns to "Modifier".
-    if (!props.ouverte && dejaOuverte.current) boutonModifier.current?.focus();
-    dejaOuverte.current = props.ouverte;
+    // Closed with "Enregistrer et fermer" (not by opening another section): the focus returns to "Modifier".
+    if (!props.ouverte && fermeeParLeBouton.current) boutonModifier.current?.focus();
+    fermeeParLeBouton.current = false;
   }, [props.ouverte]);
 
   return (
     <section id={ancre(section)} aria-labelledby={idTitre} className="fr-mb-5w fr-p-3w" style={{ border: "1px solid var(--border-default-grey)" }}>
       <div className="fr-grid-row fr-grid-row--middle fr-mb-2w" style={{ gap: "1rem", justifyContent: "space-between" }}>
-        <h2 className="fr-h4 fr-mb-0" id={idTitre}>
+        <h2 className="fr-h4 fr-mb-0" id={idTitre} tabIndex={-1}>
           {props.numero}. {TITRES_SECTIONS[section]}
         </h2>
         <p className="fr-mb-0">
@@ -201,18 +204,28 @@ function BlocSection(props: {
         </p>
       </div>
       {props.ouverte ? (
-        <Editeur section={section} enregistree={enregistree} contexte={props.contexte} fermer={props.fermer} misAJour={props.misAJour} idTitre={idTitre} />
+        <Editeur
+          section={section}
+          enregistree={enregistree}
+          contexte={props.contexte}
+          fermer={() => {
+            fermeeParLeBouton.current = true;
+            props.fermer();
+          }}
+          misAJour={props.misAJour}
+          idTitre={idTitre}
+        />
       ) : (
         <>
           {!verification.complete && verification.erreurs.length > 0 && (
             <ul className="fr-text--sm fr-mb-2w" style={{ color: "var(--text-default-warning)" }}>
-              {verification.erreurs.map((e) => (
-                <li key={e}>{e}</li>
+              {verification.erreurs.map((e, i) => (
+                <li key={i}>{e}</li>
               ))}
             </ul>
           )}
           <Resume contenu={enregistree.contenu} contexte={props.contexte} />
-          {enregistree.modifieLe && <p className="fr-text--xs fr-mb-1w">Dernière modification le {new Date(enregistree.modifieLe).toLocaleString("fr-FR", { dateStyle: "long", timeStyle: "short" })}</p>}
+          {enregistree.modifieLe && <p className="fr-text--xs fr-mb-1w">Dernière modification le {dateEtHeure(enregistree.modifieLe)}</p>}
           {props.contexte.modifiable && (
             <button ref={boutonModifier} type="button" className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-edit-line fr-mt-2w" onClick={props.ouvrir} aria-describedby={idTitre}>
               Modifier
@@ -224,24 +237,44 @@ function BlocSection(props: {
   );
 }
 
-function lireBrouillonLocal<S extends Section>(code: string, section: S): { brouillon: Brouillon<S>; version: number } | null {
+interface BrouillonLocal<S extends Section> {
+  brouillon: Brouillon<S>;
+  /** The saved version the draft started from. */
+  version: number;
+}
+
+function lireBrouillonLocal<S extends Section>(cle: string): BrouillonLocal<S> | null {
   try {
-    const brut = window.localStorage.getItem(cleBrouillon(code, section));
+    const brut = window.localStorage.getItem(cle);
     if (!brut) return null;
-    const lu = JSON.parse(brut) as { brouillon: Brouillon<S>; version: number };
-    return typeof lu.version === "number" ? lu : null;
+    const lu = JSON.parse(brut) as BrouillonLocal<S>;
+    return typeof lu.version === "number" && lu.brouillon ? lu : null;
   } catch {
     return null;
   }
 }
 
-function ecrireBrouillonLocal(code: string, section: Section, brouillon: unknown, version: number | null) {
+function ecrireBrouillonLocal(cle: string, brouillon: unknown, version: number | null) {
   try {
-    if (version === null) window.localStorage.removeItem(cleBrouillon(code, section));
-    else window.localStorage.setItem(cleBrouillon(code, section), JSON.stringify({ brouillon, version }));
+    if (version === null) window.localStorage.removeItem(cle);
+    else window.localStorage.setItem(cle, JSON.stringify({ brouillon, version }));
   } catch {
     // Private browsing or a full storage: the draft lives in the page only.
   }
+}
+
+/** What the server will check of a draft: the section's fields and, for the feuilles de route, the perimeters that forbid saving. */
+function lireBrouillon<S extends Section>(section: S, brouillon: unknown, referentiel: ReferentielPerimetre): LectureSection<S> {
+  const lu = lireSection(section, brouillon);
+  if (!lu.ok || section !== "feuillesDeRoute") return lu;
+  const bloquantes = erreursPerimetresBloquantes(referentiel, (lu.contenu as ContenusSections["feuillesDeRoute"]).feuilles);
+  return Object.keys(bloquantes).length ? { ok: false, erreurs: bloquantes } : lu;
+}
+
+/** The content as the server would keep it, as text (a saved content comes back from jsonb with its keys reordered: it is read again first). */
+function texteNormalise(section: Section, contenu: unknown, referentiel: ReferentielPerimetre): string {
+  const lu = lireBrouillon(section, contenu, referentiel);
+  return JSON.stringify(lu.ok ? lu.contenu : contenu);
 }
 
 function Editeur<S extends Section>(props: {
@@ -254,27 +287,41 @@ function Editeur<S extends Section>(props: {
 }) {
   const { section, contexte } = props;
   const code = contexte.code;
-  const [brouillon, setBrouillon] = useState<Brouillon<S>>(() => brouillonInitial(section, props.enregistree.contenu));
-  const [restaure, setRestaure] = useState(false);
-  const [statut, setStatut] = useState<Statut>({ etat: "repos" });
+  const cle = cleBrouillon(contexte.utilisateur, code, section);
+  // A draft left in this browser comes back; if the section was saved since (by someone else, or
+  // by a save of another section adding members), it comes back as a conflict to resolve.
+  const [depart] = useState(() => {
+    const local = lireBrouillonLocal<S>(cle);
+    const initial = brouillonInitial(section, props.enregistree.contenu);
+    if (!local || JSON.stringify(local.brouillon) === JSON.stringify(initial)) return { brouillon: initial, version: props.enregistree.version, restaure: false, conflit: false };
+    return { brouillon: local.brouillon, version: local.version, restaure: true, conflit: local.version !== props.enregistree.version };
+  });
+  const [brouillon, setBrouillon] = useState<Brouillon<S>>(depart.brouillon);
+  /** Changes each time the draft is replaced from outside the fields (the rich-text editor reads its value once). */
+  const [generation, setGeneration] = useState(0);
+  const [statut, setStatut] = useState<Statut>(() =>
+    depart.conflit
+      ? { etat: "conflit", message: "Cette section a été enregistrée depuis votre brouillon (par quelqu'un d'autre, ou par une autre section) : choisissez la version à garder.", serveur: props.enregistree }
+      : { etat: "repos" },
+  );
   const [vus, setVus] = useState<ReadonlySet<string>>(new Set());
   const [erreursServeur, setErreursServeur] = useState<ErreursChamps>({});
-  const version = useRef(props.enregistree.version);
-  const dernierEnvoye = useRef<string>(JSON.stringify(props.enregistree.contenu));
+  const version = useRef(depart.version);
+  const dernierEnvoye = useRef<string>(texteNormalise(section, props.enregistree.contenu, contexte.referentiel));
   const minuterie = useRef<ReturnType<typeof setTimeout> | null>(null);
   const enCours = useRef<Promise<boolean> | null>(null);
   const courant = useRef(brouillon);
   courant.current = brouillon;
+  const enConflit = useRef(depart.conflit);
+  enConflit.current = statut.etat === "conflit";
   const conteneur = useRef<HTMLDivElement>(null);
+  const resumeErreurs = useRef<HTMLDivElement>(null);
+  const alerteStatut = useRef<HTMLDivElement>(null);
 
-  // A draft left in this browser, from the same saved version, comes back.
   useEffect(() => {
-    const local = lireBrouillonLocal(code, section);
-    if (local && local.version === props.enregistree.version && JSON.stringify(local.brouillon) !== JSON.stringify(courant.current)) {
-      setBrouillon(local.brouillon);
-      setRestaure(true);
-    } else if (local) ecrireBrouillonLocal(code, section, null, null);
-    conteneur.current?.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [contenteditable='true'], button:not([disabled])")?.focus();
+    const premier = conteneur.current?.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [contenteditable='true']");
+    if (premier) premier.focus();
+    else document.getElementById(props.idTitre)?.focus();
     // Only when the editor opens.
   }, []);
 
@@ -285,19 +332,18 @@ function Editeur<S extends Section>(props: {
     if (enCours.current) return enCours.current;
     const envoi = async (): Promise<boolean> => {
       for (;;) {
+        if (enConflit.current) return false;
         const lu = lireBrouillon(section, courant.current, contexte.referentiel);
         if (!lu.ok) {
-          ecrireBrouillonLocal(code, section, courant.current, version.current);
-          setStatut({ etat: "aCorriger", nombre: Object.keys(lu.erreurs).length });
+          setStatut({ etat: "aCorriger", nombre: new Set(Object.values(lu.erreurs)).size });
           return false;
         }
         const texte = JSON.stringify(lu.contenu);
         if (texte === dernierEnvoye.current) {
-          ecrireBrouillonLocal(code, section, null, null);
+          ecrireBrouillonLocal(cle, null, null);
           setStatut((s) => (s.etat === "enregistrement" || s.etat === "aCorriger" ? { etat: "repos" } : s));
           return true;
         }
-        ecrireBrouillonLocal(code, section, courant.current, version.current);
         setStatut({ etat: "enregistrement" });
         let reponse: Awaited<ReturnType<typeof enregistrerSectionGouvernance>>;
         try {
@@ -307,6 +353,7 @@ function Editeur<S extends Section>(props: {
           return false;
         }
         if (!reponse.ok) {
+          if (reponse.etat) props.misAJour(reponse.etat);
           if (reponse.conflit) setStatut({ etat: "conflit", message: reponse.message, serveur: reponse.conflit });
           else {
             setErreursServeur(reponse.champs ?? {});
@@ -316,12 +363,13 @@ function Editeur<S extends Section>(props: {
           return false;
         }
         setErreursServeur({});
-        version.current = reponse.etat.sections[section].version;
+        // The version this save wrote (a later read may already show someone else's).
+        version.current = reponse.version;
         dernierEnvoye.current = texte;
         props.misAJour(reponse.etat);
         // Changes made while this save was on its way leave with the next turn of the loop.
-        if (JSON.stringify(lireSectionOuNull(section, courant.current, contexte.referentiel)) === texte) {
-          ecrireBrouillonLocal(code, section, null, null);
+        if (texteNormalise(section, courant.current, contexte.referentiel) === texte) {
+          ecrireBrouillonLocal(cle, null, null);
           setStatut({ etat: "enregistre", le: new Date() });
           return true;
         }
@@ -331,23 +379,35 @@ function Editeur<S extends Section>(props: {
       enCours.current = null;
     });
     return enCours.current;
-  }, [code, section, props, contexte.referentiel]);
+  }, [code, cle, section, props, contexte.referentiel]);
 
   const changer = useCallback(
     (nouveau: Brouillon<S>) => {
       setBrouillon(nouveau);
       courant.current = nouveau;
+      // Kept in this browser at once: leaving the page or the section loses nothing.
+      ecrireBrouillonLocal(cle, nouveau, version.current);
       setErreursServeur({});
-      if (statut.etat === "conflit") return;
+      if (enConflit.current) return;
       if (minuterie.current) clearTimeout(minuterie.current);
-      minuterie.current = setTimeout(() => void enregistrer(), DELAI_AUTOSAUVEGARDE_MS);
+      minuterie.current = setTimeout(() => {
+        minuterie.current = null;
+        void enregistrer();
+      }, DELAI_AUTOSAUVEGARDE_MS);
     },
-    [enregistrer, statut.etat],
+    [enregistrer, cle],
   );
 
+  // Closing the section by opening another one: what waits for the autosave leaves now.
+  const enregistrerAuDepart = useRef(enregistrer);
+  enregistrerAuDepart.current = enregistrer;
   useEffect(
     () => () => {
-      if (minuterie.current) clearTimeout(minuterie.current);
+      if (minuterie.current) {
+        clearTimeout(minuterie.current);
+        minuterie.current = null;
+        void enregistrerAuDepart.current();
+      }
     },
     [],
   );
@@ -366,28 +426,38 @@ function Editeur<S extends Section>(props: {
     minuterie.current = null;
     setVus(new Set(["*"]));
     const ok = await enregistrer();
-    if (ok) props.fermer();
-    else conteneur.current?.querySelector<HTMLElement>("[aria-invalid='true'], .fr-fieldset--error input, #statut-" + section)?.focus();
+    if (ok) {
+      props.fermer();
+      return;
+    }
+    // The list of what is to be corrected, or the alert saying why nothing was saved.
+    requestAnimationFrame(() => (resumeErreurs.current ?? alerteStatut.current)?.focus());
   }
 
   function abandonner() {
     if (minuterie.current) clearTimeout(minuterie.current);
     minuterie.current = null;
-    ecrireBrouillonLocal(code, section, null, null);
+    ecrireBrouillonLocal(cle, null, null);
     props.fermer();
   }
 
   function garderLaVersionEnregistree(serveur: SectionTransmise) {
     version.current = serveur.version;
-    dernierEnvoye.current = JSON.stringify(serveur.contenu);
-    setBrouillon(brouillonInitial(section, serveur.contenu as ContenusSections[S] | null));
-    ecrireBrouillonLocal(code, section, null, null);
+    dernierEnvoye.current = texteNormalise(section, serveur.contenu, contexte.referentiel);
+    const repris = brouillonInitial(section, serveur.contenu as ContenusSections[S] | null);
+    setBrouillon(repris);
+    courant.current = repris;
+    setGeneration((g) => g + 1);
+    ecrireBrouillonLocal(cle, null, null);
+    enConflit.current = false;
     setStatut({ etat: "repos" });
   }
 
   function remplacerParMesModifications(serveur: SectionTransmise) {
     version.current = serveur.version;
-    dernierEnvoye.current = JSON.stringify(serveur.contenu);
+    dernierEnvoye.current = texteNormalise(section, serveur.contenu, contexte.referentiel);
+    ecrireBrouillonLocal(cle, courant.current, serveur.version);
+    enConflit.current = false;
     setStatut({ etat: "repos" });
     void enregistrer();
   }
@@ -407,32 +477,38 @@ function Editeur<S extends Section>(props: {
 
   return (
     <div ref={conteneur}>
-      {restaure && (
+      {depart.restaure && !depart.conflit && (
         <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
           <p>Vos modifications non enregistrées de cette section ont été retrouvées dans ce navigateur.</p>
         </div>
       )}
       {erreursVisibles.length > 0 && (
-        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
+        <div ref={resumeErreurs} tabIndex={-1} className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
           <p>{erreursVisibles.length === 1 ? "Un point est à corriger" : `${erreursVisibles.length} points sont à corriger`} avant l&apos;enregistrement de la section :</p>
           <ul>
-            {erreursVisibles.map((e) => (
-              <li key={e}>{e}</li>
+            {erreursVisibles.map((e, i) => (
+              <li key={i}>{e}</li>
             ))}
           </ul>
         </div>
       )}
       <ContexteDesChamps.Provider value={contexteChamps}>
-        <EditeurDeSection valeur={brouillon} changer={changer} contexte={contexte} />
+        <EditeurDeSection key={generation} valeur={brouillon} changer={changer} contexte={contexte} />
       </ContexteDesChamps.Provider>
-      <StatutEnregistrement id={`statut-${section}`} statut={statut} reessayer={() => void enregistrer()} garder={garderLaVersionEnregistree} remplacer={remplacerParMesModifications} />
+      <StatutEnregistrement
+        statut={statut}
+        alerte={alerteStatut}
+        reessayer={() => void enregistrer()}
+        garder={garderLaVersionEnregistree}
+        remplacer={remplacerParMesModifications}
+      />
       <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
         <li>
           <button type="button" className="fr-btn" onClick={() => void terminer()}>
             Enregistrer et fermer
           </button>
         </li>
-        {(statut.etat === "aCorriger" || statut.etat === "erreur") && (
+        {(statut.etat === "aCorriger" || statut.etat === "erreur" || statut.etat === "conflit") && (
           <li>
             <button type="button" className="fr-btn fr-btn--tertiary" onClick={abandonner}>
               Abandonner les modifications non enregistrées
@@ -444,22 +520,9 @@ function Editeur<S extends Section>(props: {
   );
 }
 
-/** What the server will check of a draft: the section's fields and, for the feuilles de route, the perimeters that forbid saving. */
-function lireBrouillon<S extends Section>(section: S, brouillon: unknown, referentiel: ReferentielPerimetre): LectureSection<S> {
-  const lu = lireSection(section, brouillon);
-  if (!lu.ok || section !== "feuillesDeRoute") return lu;
-  const bloquantes = erreursPerimetresBloquantes(referentiel, (lu.contenu as ContenusSections["feuillesDeRoute"]).feuilles);
-  return Object.keys(bloquantes).length ? { ok: false, erreurs: bloquantes } : lu;
-}
-
-function lireSectionOuNull(section: Section, brouillon: unknown, referentiel: ReferentielPerimetre) {
-  const lu = lireBrouillon(section, brouillon, referentiel);
-  return lu.ok ? lu.contenu : null;
-}
-
 function StatutEnregistrement(props: {
-  id: string;
   statut: Statut;
+  alerte: RefObject<HTMLDivElement | null>;
   reessayer: () => void;
   garder: (serveur: SectionTransmise) => void;
   remplacer: (serveur: SectionTransmise) => void;
@@ -467,14 +530,17 @@ function StatutEnregistrement(props: {
   const { statut } = props;
   return (
     <div className="fr-mt-2w">
-      <p id={props.id} tabIndex={-1} className="fr-text--sm fr-mb-1w" role="status" aria-live="polite">
+      {/* Only the outcome is announced: not every pause in typing. */}
+      <p className="fr-text--sm fr-mb-1w" aria-hidden={statut.etat === "enregistrement" ? true : undefined}>
         {statut.etat === "enregistrement" && "Enregistrement…"}
+      </p>
+      <p className="fr-text--sm fr-mb-1w" role="status">
         {statut.etat === "enregistre" && `Modifications enregistrées à ${heure(statut.le)}.`}
         {statut.etat === "aCorriger" &&
-          `Modifications gardées dans ce navigateur, pas encore enregistrées : ${statut.nombre === 1 ? "un champ est" : `${statut.nombre} champs sont`} à compléter ou à corriger.`}
+          `Modifications gardées dans ce navigateur, pas encore enregistrées : ${statut.nombre === 1 ? "un point est" : `${statut.nombre} points sont`} à compléter ou à corriger.`}
       </p>
       {statut.etat === "erreur" && (
-        <div className="fr-alert fr-alert--error fr-alert--sm" role="alert">
+        <div ref={props.alerte} tabIndex={-1} className="fr-alert fr-alert--error fr-alert--sm" role="alert">
           <p>
             {statut.message}{" "}
             <button type="button" className="fr-link" onClick={props.reessayer}>
@@ -484,12 +550,12 @@ function StatutEnregistrement(props: {
         </div>
       )}
       {statut.etat === "conflit" && (
-        <div className="fr-alert fr-alert--warning fr-alert--sm" role="alert">
+        <div ref={props.alerte} tabIndex={-1} className="fr-alert fr-alert--warning fr-alert--sm" role="alert">
           <p>{statut.message}</p>
           <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mt-1w">
             <li>
               <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm" onClick={() => props.garder(statut.serveur)}>
-                Afficher la version enregistrée
+                Garder la version enregistrée (abandonner mes modifications)
               </button>
             </li>
             <li>

@@ -15,8 +15,9 @@ import { etatTransmis, type EtatTransmis, type SectionTransmise } from "./etat";
  */
 
 export type ReponseEnregistrement =
-  | { ok: true; etat: EtatTransmis }
-  | { ok: false; message: string; champs?: ErreursChamps; conflit?: SectionTransmise };
+  /** `version`: the version this save wrote; `etat`: the gouvernance read after it (for the summaries). */
+  | { ok: true; version: number; etat: EtatTransmis }
+  | { ok: false; message: string; champs?: ErreursChamps; conflit?: SectionTransmise; etat?: EtatTransmis };
 
 /** Saves one section ("Modifier", autosave). `version`: the version the editing started from. */
 export async function enregistrerSectionGouvernance(code: string, section: string, contenu: unknown, version: number): Promise<ReponseEnregistrement> {
@@ -29,7 +30,13 @@ export async function enregistrerSectionGouvernance(code: string, section: strin
     const details = (resultat.details ?? {}) as Record<string, unknown>;
     if (resultat.erreur === "conflit") {
       const modifieLe = details.modifieLe instanceof Date ? details.modifieLe.toISOString() : null;
-      return { ok: false, message: messageErreur("conflit"), conflit: { contenu: details.contenuActuel as never, version: Number(details.versionActuelle), modifieLe } };
+      const ouverte = await ouvrirGouvernance({ db: connexion.db, acteur, code });
+      return {
+        ok: false,
+        message: messageErreur("conflit"),
+        conflit: { contenu: details.contenuActuel as never, version: Number(details.versionActuelle), modifieLe },
+        ...(ouverte.ok ? { etat: etatTransmis(ouverte.valeur) } : {}),
+      };
     }
     if (resultat.erreur === "formulaireInvalide") {
       return { ok: false, message: "Certains champs sont à corriger : vos modifications n'ont pas été enregistrées.", champs: details.champs as ErreursChamps };
@@ -39,14 +46,16 @@ export async function enregistrerSectionGouvernance(code: string, section: strin
   }
   const ouverte = await ouvrirGouvernance({ db: connexion.db, acteur, code });
   if (!ouverte.ok) return { ok: false, message: messageErreur(ouverte.erreur) };
-  return { ok: true, etat: etatTransmis(ouverte.valeur) };
+  return { ok: true, version: resultat.valeur.version, etat: etatTransmis(ouverte.valeur) };
 }
 
-/** "Ajouter une collectivité": any collectivité of the reference, by name, code or postal code. */
-export async function rechercherUneCollectivite(texte: unknown): Promise<{ ok: true; resultats: CollectiviteTrouvee[] } | { ok: false; message: string }> {
+/** "Ajouter une collectivité": any collectivité of the reference, by name, code or postal code (for who may edit this gouvernance). */
+export async function rechercherUneCollectivite(code: string, texte: unknown): Promise<{ ok: true; resultats: CollectiviteTrouvee[] } | { ok: false; message: string }> {
   const session = await sessionCourante();
   if (!session) return { ok: false, message: messageErreur("nonConnecte") };
   const { db } = await connexionApplication();
+  const ouverte = await ouvrirGouvernance({ db, acteur: session.acteur, code: String(code) });
+  if (!ouverte.ok || !ouverte.valeur.peutModifier) return { ok: false, message: messageErreur("nonAutorise") };
   const resultat = await rechercherCollectivites(db, texte);
   if (!resultat.ok) return { ok: false, message: messageErreur(resultat.erreur) };
   return { ok: true, resultats: resultat.valeur };

@@ -47,7 +47,8 @@ export function ChampTexte(props: {
   maxLength?: number;
 }) {
   const { id, message, toucher, desactive } = useErreur(props.chemin);
-  const decrit = [props.indication ? `${id}-indication` : null, message ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
+  // The hint is inside the label (so in the accessible name): only the message is added as a description.
+  const decrit = message ? `${id}-erreur` : undefined;
   const commun = {
     id,
     className: `fr-input${message ? " fr-input--error" : ""}`,
@@ -90,6 +91,7 @@ export function ChampListe(props: {
   requis?: boolean;
   /** The first, empty option. */
   invite?: string;
+  indication?: string;
 }) {
   const { id, message, toucher, desactive } = useErreur(props.chemin);
   return (
@@ -97,6 +99,7 @@ export function ChampListe(props: {
       <label className="fr-label" htmlFor={id}>
         {props.libelle}
         {etoile(props.requis)}
+        {props.indication && <span className="fr-hint-text">{props.indication}</span>}
       </label>
       <select
         id={id}

@@ -49,6 +49,7 @@ export default async function CreationGouvernance({ params }: { params: Promise<
       </p>
       <FormulaireGouvernance
         code={g.departement.code}
+        utilisateur={acteur?.id ?? ""}
         etatInitial={etatTransmis(g)}
         candidats={candidats.ok ? candidats.valeur : []}
         referentiel={referentiel}
@@ -57,14 +58,8 @@ export default async function CreationGouvernance({ params }: { params: Promise<
         modifiable={modifiable}
         raisonLectureSeule={raisonLectureSeule}
         entete={
-          <div className="fr-notice fr-notice--info fr-mb-3w">
-            <div className="fr-container">
-              <div className="fr-notice__body">
-                <p className="fr-notice__title">
-                  {g.dateLimite ? `Proposition modifiable jusqu'au ${dateEnFrancais(g.dateLimite)}` : "Proposition modifiable : aucune date limite n'est encore fixée."}
-                </p>
-              </div>
-            </div>
+          <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w">
+            <p className="fr-text--bold">{g.dateLimite ? `Proposition modifiable jusqu'au ${dateEnFrancais(g.dateLimite)}` : "Proposition modifiable : aucune date limite n'est encore fixée."}</p>
           </div>
         }
       />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { TYPES_CONTRAT, type ContenusSections, type FeuilleDeRoute } from "@/domain/gouvernance/formulaire";
 import type { Perimetre, ReferentielPerimetre } from "@/domain/gouvernance/perimetres";
 import { CarteCouverture } from "@/ui/carte/CarteCouverture";
@@ -45,6 +45,7 @@ function feuillesADessiner(feuilles: readonly BrouillonFeuille[]): Array<{ id: s
 }
 
 export function EditeurFeuilles({ valeur, changer, contexte }: ProprietesEditeur<"feuillesDeRoute">) {
+  const boutonAjouter = useRef<HTMLButtonElement>(null);
   const modifier = (i: number, modification: Partial<BrouillonFeuille>) => changer({ feuilles: valeur.feuilles.map((f, j) => (j === i ? { ...f, ...modification } : f)) });
   const aDessiner = useMemo(() => feuillesADessiner(valeur.feuilles), [valeur.feuilles]);
   return (
@@ -55,9 +56,13 @@ export function EditeurFeuilles({ valeur, changer, contexte }: ProprietesEditeur
       </p>
       {valeur.feuilles.length === 0 && <p className="fr-text--sm">Aucune feuille de route : ajoutez-en au moins une.</p>}
       {valeur.feuilles.map((f, i) => (
-        <EditeurFeuille key={f.id} index={i} feuille={f} modifier={(m) => modifier(i, m)} supprimer={() => changer({ feuilles: valeur.feuilles.filter((_, j) => j !== i) })} contexte={contexte} />
+        <EditeurFeuille key={f.id} index={i} feuille={f} modifier={(m) => modifier(i, m)} supprimer={() => {
+            changer({ feuilles: valeur.feuilles.filter((_, j) => j !== i) });
+            boutonAjouter.current?.focus();
+          }} contexte={contexte} />
       ))}
       <button
+        ref={boutonAjouter}
         type="button"
         className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-add-line fr-mb-3w"
         onClick={() => changer({ feuilles: [...valeur.feuilles, { id: nouvelId(), nom: "", porteur: "", perimetre: { type: "" }, contrat: {} }] })}
@@ -94,8 +99,8 @@ function EditeurFeuille({ index: i, feuille: f, modifier, supprimer, contexte }:
           valeur={f.porteur === null ? PREFECTURE : f.porteur}
           options={options}
           changer={(v) => modifier({ porteur: v === PREFECTURE ? null : v })}
+          indication="Le porteur devient membre de la gouvernance. « Porté seulement par la préfecture » n'est possible que sans co-porteur."
         />
-        <p className="fr-hint-text fr-mb-2w">Le porteur devient membre de la gouvernance. « Porté seulement par la préfecture » n&apos;est possible que sans co-porteur.</p>
       </div>
       <GroupeDeChoix chemin={`${base}.perimetre`} legende="Périmètre géographique de la feuille de route" requis>
         {(["regional", "departemental", "epci"] as const).map((t) => (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { verifierSiret } from "@/domain/candidatures/siret";
 import type { ContenusSections, Membre, Recruteur, TypeMembre } from "@/domain/gouvernance/formulaire";
 import type { CandidatDeLaGouvernance } from "@/services/gouvernance";
@@ -96,6 +96,7 @@ export function EditeurCoPorteurs({ valeur, changer, contexte }: ProprietesEdite
 export function ResumeCoPorteurs({ contenu, contexte }: { contenu: ContenusSections["coPorteurs"] | null; contexte: ContexteFormulaire }) {
   if (!contenu) return <p className="fr-text--sm">Aucun co-porteur renseigné.</p>;
   if (contenu.sansCoPorteur) return <p>Pas de co-porteur de la gouvernance : la préfecture porte seule la gouvernance.</p>;
+  if (contenu.coPorteurs.length === 0) return <p className="fr-text--sm">Aucun co-porteur renseigné.</p>;
   const noms = new Map([...contexte.candidats.map((c) => [c.cle, c.nom] as const), ...contexte.membres.map((m) => [m.cle, m.nom] as const)]);
   return (
     <ul>
@@ -107,6 +108,7 @@ export function ResumeCoPorteurs({ contenu, contexte }: { contenu: ContenusSecti
 }
 
 export function EditeurMembres({ valeur, changer, contexte }: ProprietesEditeur<"membres">) {
+  const titreAjoutes = useRef<HTMLHeadingElement>(null);
   const cles = new Set(valeur.membres.map((m) => m.cle));
   const ajouter = (m: Membre) => {
     if (!cles.has(m.cle)) changer({ membres: [...valeur.membres, m] });
@@ -146,7 +148,9 @@ export function EditeurMembres({ valeur, changer, contexte }: ProprietesEditeur<
         })}
       </GroupeDeChoix>
 
-      <h3 className="fr-h6 fr-mt-3w">Ajoutés par la préfecture</h3>
+      <h3 className="fr-h6 fr-mt-3w" ref={titreAjoutes} tabIndex={-1}>
+        Ajoutés par la préfecture
+      </h3>
       {ajoutes.length === 0 ? (
         <p className="fr-text--sm">Aucun membre ajouté par la préfecture.</p>
       ) : (
@@ -157,11 +161,18 @@ export function EditeurMembres({ valeur, changer, contexte }: ProprietesEditeur<
               <li key={m.cle} className="fr-mb-1w">
                 {m.nom}
                 {m.siret && <span className="fr-text--sm"> (SIRET {m.siret})</span>}
-                <BadgeCandidat intention="prefecture" />
+                <BadgeCandidat intention={intentionDe(m, contexte.candidats)} />
                 {role ? (
                   <span className="fr-text--sm fr-ml-1w">{LIBELLES_ROLES[role]} : ne peut pas être retiré.</span>
                 ) : (
-                  <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-ml-1w" onClick={() => retirer(m.cle)}>
+                  <button
+                    type="button"
+                    className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-ml-1w"
+                    onClick={() => {
+                      retirer(m.cle);
+                      titreAjoutes.current?.focus();
+                    }}
+                  >
                     Retirer {m.nom}
                   </button>
                 )}
@@ -170,7 +181,7 @@ export function EditeurMembres({ valeur, changer, contexte }: ProprietesEditeur<
           })}
         </ul>
       )}
-      <RechercheCollectivite dejaChoisies={cles} ajouter={(c) => ajouter({ cle: `collectivite:${c.cle}`, nom: c.nom, type: c.cle.split(":")[0] as TypeMembre, origine: "prefecture" })} />
+      <RechercheCollectivite code={contexte.code} dejaChoisies={cles} ajouter={(c) => ajouter({ cle: `collectivite:${c.cle}`, nom: c.nom, type: c.cle.split(":")[0] as TypeMembre, origine: "prefecture" })} />
       <AjoutStructure
         dejaChoisies={cles}
         titre="Ajouter une structure par son SIRET"
@@ -198,15 +209,16 @@ export function ResumeMembres({ contenu, contexte }: { contenu: ContenusSections
   );
 }
 
-function RechercheCollectivite({ dejaChoisies, ajouter }: { dejaChoisies: ReadonlySet<string>; ajouter: (c: CollectiviteTrouvee) => void }) {
+function RechercheCollectivite({ code, dejaChoisies, ajouter }: { code: string; dejaChoisies: ReadonlySet<string>; ajouter: (c: CollectiviteTrouvee) => void }) {
   const id = useId();
+  const champ = useRef<HTMLInputElement>(null);
   const [texte, setTexte] = useState("");
   const [etat, setEtat] = useState<{ resultats: CollectiviteTrouvee[] | null; message: string | null; enCours: boolean }>({ resultats: null, message: null, enCours: false });
   async function rechercher(e?: FormEvent) {
     e?.preventDefault();
     setEtat({ resultats: null, message: null, enCours: true });
     try {
-      const r = await rechercherUneCollectivite(texte);
+      const r = await rechercherUneCollectivite(code, texte);
       setEtat(r.ok ? { resultats: r.resultats, message: null, enCours: false } : { resultats: null, message: r.message, enCours: false });
     } catch {
       setEtat({ resultats: null, message: "La recherche n'a pas abouti : vérifiez votre connexion, puis réessayez.", enCours: false });
@@ -224,7 +236,9 @@ function RechercheCollectivite({ dejaChoisies, ajouter }: { dejaChoisies: Readon
         </label>
         <div className="fr-grid-row" style={{ gap: "0.5rem" }}>
           <input
-            className="fr-input"
+            ref={champ}
+            className={`fr-input${etat.message ? " fr-input--error" : ""}`}
+            aria-invalid={etat.message ? true : undefined}
             style={{ flex: 1 }}
             id={`${id}-texte`}
             value={texte}
@@ -245,32 +259,37 @@ function RechercheCollectivite({ dejaChoisies, ajouter }: { dejaChoisies: Readon
           </p>
         )}
       </div>
-      <div aria-live="polite">
-        {etat.enCours && <p className="fr-text--sm">Recherche…</p>}
-        {etat.resultats && etat.resultats.length === 0 && <p className="fr-text--sm">Aucune collectivité ne correspond à « {texte} ».</p>}
-        {etat.resultats && etat.resultats.length > 0 && (
-          <>
-            <p className="fr-text--sm fr-mb-1w">{etat.resultats.length === 1 ? "1 collectivité trouvée" : `${etat.resultats.length} collectivités trouvées`}</p>
-            <ul className="fr-raw-list">
-              {etat.resultats.map((c) => {
-                const deja = dejaChoisies.has(`collectivite:${c.cle}`);
-                return (
-                  <li key={c.cle} className="fr-mb-1w">
-                    {c.nom} <span className="fr-text--sm">({c.detail})</span>{" "}
-                    {deja ? (
-                      <span className="fr-badge fr-badge--sm fr-badge--success">Déjà membre</span>
-                    ) : (
-                      <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" onClick={() => ajouter(c)}>
-                        Ajouter {c.nom}
-                      </button>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          </>
-        )}
-      </div>
+      <p className="fr-text--sm fr-mb-1w" role="status">
+        {etat.enCours && "Recherche…"}
+        {etat.resultats && etat.resultats.length === 0 && `Aucune collectivité ne correspond à « ${texte} ».`}
+        {etat.resultats && etat.resultats.length > 0 && (etat.resultats.length === 1 ? "1 collectivité trouvée" : `${etat.resultats.length} collectivités trouvées`)}
+      </p>
+      {etat.resultats && etat.resultats.length > 0 && (
+        <ul className="fr-raw-list">
+          {etat.resultats.map((c) => {
+            const deja = dejaChoisies.has(`collectivite:${c.cle}`);
+            return (
+              <li key={c.cle} className="fr-mb-1w">
+                {c.nom} <span className="fr-text--sm">({c.detail})</span>{" "}
+                {deja ? (
+                  <span className="fr-badge fr-badge--sm fr-badge--success">Déjà membre</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="fr-btn fr-btn--sm fr-btn--tertiary"
+                    onClick={() => {
+                      ajouter(c);
+                      champ.current?.focus();
+                    }}
+                  >
+                    Ajouter {c.nom}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </div>
   );
 }
@@ -280,6 +299,8 @@ function AjoutStructure({ dejaChoisies, titre, ajouter }: { dejaChoisies: Readon
   const [siret, setSiret] = useState("");
   const [nom, setNom] = useState("");
   const [erreurs, setErreurs] = useState<{ siret?: string; nom?: string }>({});
+  const champSiret = useRef<HTMLInputElement>(null);
+  const champNom = useRef<HTMLInputElement>(null);
   function valider() {
     const lu = verifierSiret(siret);
     const e: { siret?: string; nom?: string } = {};
@@ -287,10 +308,13 @@ function AjoutStructure({ dejaChoisies, titre, ajouter }: { dejaChoisies: Readon
     else if (dejaChoisies.has(`siret:${lu.valeur}`)) e.siret = "Cette structure est déjà dans la liste.";
     if (nom.trim() === "") e.nom = "Indiquez le nom de la structure.";
     setErreurs(e);
-    if (lu.ok && !e.siret && !e.nom) {
+    if (e.siret) champSiret.current?.focus();
+    else if (e.nom) champNom.current?.focus();
+    else if (lu.ok) {
       ajouter(lu.valeur, nom.trim());
       setSiret("");
       setNom("");
+      champSiret.current?.focus();
     }
   }
   return (
@@ -303,7 +327,17 @@ function AjoutStructure({ dejaChoisies, titre, ajouter }: { dejaChoisies: Readon
               SIRET
               <span className="fr-hint-text">14 chiffres</span>
             </label>
-            <input className="fr-input" id={`${id}-siret`} inputMode="numeric" value={siret} onChange={(e) => setSiret(e.target.value)} maxLength={20} aria-describedby={erreurs.siret ? `${id}-siret-erreur` : undefined} />
+            <input
+              ref={champSiret}
+              className={`fr-input${erreurs.siret ? " fr-input--error" : ""}`}
+              id={`${id}-siret`}
+              inputMode="numeric"
+              value={siret}
+              onChange={(e) => setSiret(e.target.value)}
+              maxLength={20}
+              aria-invalid={erreurs.siret ? true : undefined}
+              aria-describedby={erreurs.siret ? `${id}-siret-erreur` : undefined}
+            />
             {erreurs.siret && (
               <p className="fr-error-text" id={`${id}-siret-erreur`}>
                 {erreurs.siret}
@@ -316,7 +350,16 @@ function AjoutStructure({ dejaChoisies, titre, ajouter }: { dejaChoisies: Readon
             <label className="fr-label" htmlFor={`${id}-nom`}>
               Nom de la structure
             </label>
-            <input className="fr-input" id={`${id}-nom`} value={nom} onChange={(e) => setNom(e.target.value)} maxLength={200} aria-describedby={erreurs.nom ? `${id}-nom-erreur` : undefined} />
+            <input
+              ref={champNom}
+              className={`fr-input${erreurs.nom ? " fr-input--error" : ""}`}
+              id={`${id}-nom`}
+              value={nom}
+              onChange={(e) => setNom(e.target.value)}
+              maxLength={200}
+              aria-invalid={erreurs.nom ? true : undefined}
+              aria-describedby={erreurs.nom ? `${id}-nom-erreur` : undefined}
+            />
             {erreurs.nom && (
               <p className="fr-error-text" id={`${id}-nom-erreur`}>
                 {erreurs.nom}

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import {
   FREQUENCES_COMITE,
   LIBELLES_FREQUENCES,
@@ -10,7 +10,7 @@ import {
   type ContenusSections,
   type Section,
 } from "@/domain/gouvernance/formulaire";
-import { htmlDeLaNote, type DocumentNote } from "@/domain/gouvernance/note";
+import { htmlDeLaNote, lireNote, type DocumentNote } from "@/domain/gouvernance/note";
 import { ChampListe, ChampTexte, useErreur } from "./champs";
 import type { ContexteFormulaire } from "./FormulaireGouvernance";
 import { EditeurCoPorteurs, EditeurCoordination, EditeurMembres, ResumeCoPorteurs, ResumeCoordination, ResumeMembres } from "./sections-membres";
@@ -95,6 +95,7 @@ const OPTIONS_TYPES_COMITE = TYPES_COMITE.map((t) => ({ valeur: t, libelle: LIBE
 const OPTIONS_FREQUENCES = FREQUENCES_COMITE.map((f) => ({ valeur: f, libelle: LIBELLES_FREQUENCES[f] }));
 
 function EditeurComitologie({ valeur, changer }: ProprietesEditeur<"comitologie">) {
+  const boutonAjouter = useRef<HTMLButtonElement>(null);
   const modifier = (i: number, modification: Partial<BrouillonsSections["comitologie"]["comites"][number]>) =>
     changer({ comites: valeur.comites.map((c, j) => (j === i ? { ...c, ...modification } : c)) });
   return (
@@ -119,13 +120,18 @@ function EditeurComitologie({ valeur, changer }: ProprietesEditeur<"comitologie"
             <ChampTexte chemin={`comites.${i}.commentaire`} libelle="Commentaire" multiligne valeur={c.commentaire ?? ""} changer={(commentaire) => modifier(i, { commentaire })} />
           </div>
           <div className="fr-fieldset__element">
-            <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm fr-btn--icon-left fr-icon-delete-line" onClick={() => changer({ comites: valeur.comites.filter((_, j) => j !== i) })}>
+            <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm fr-btn--icon-left fr-icon-delete-line" onClick={() => {
+                changer({ comites: valeur.comites.filter((_, j) => j !== i) });
+                boutonAjouter.current?.focus();
+              }}
+            >
               Supprimer le comité {i + 1}
             </button>
           </div>
         </fieldset>
       ))}
       <button
+        ref={boutonAjouter}
         type="button"
         className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-add-line"
         onClick={() => changer({ comites: [...valeur.comites, { id: nouvelId(), type: "", frequence: "" }] })}
@@ -168,9 +174,11 @@ function EditeurNoteDeContexte({ valeur, changer }: ProprietesEditeur<"noteDeCon
 }
 
 function ResumeNote({ contenu }: { contenu: ContenusSections["noteDeContexte"] | null }) {
-  if (!contenu || contenu.note.content.length === 0) return <Vide>Aucune note de contexte.</Vide>;
-  // htmlDeLaNote writes only the closed list of elements and escapes every text and attribute.
-  return <div className="fr-mb-1w" dangerouslySetInnerHTML={{ __html: htmlDeLaNote(contenu.note) }} />;
+  // Read again before it is shown (the server read it at the save): htmlDeLaNote writes only the
+  // closed list of elements and escapes every text and attribute; its titles go under the section's.
+  const lue = contenu ? lireNote(contenu.note) : null;
+  if (!lue?.ok || lue.document.content.length === 0) return <Vide>Aucune note de contexte.</Vide>;
+  return <div className="fr-mb-1w" dangerouslySetInnerHTML={{ __html: htmlDeLaNote(lue.document, 1) }} />;
 }
 
 export const EDITEURS: { [S in Section]: (p: ProprietesEditeur<S>) => ReactNode } = {
