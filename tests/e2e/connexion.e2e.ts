@@ -100,7 +100,9 @@ describe("accès selon le rôle et le territoire", () => {
     await visiter(session, "/gouvernances/departements/89");
     expect(await page.locator("main h1").textContent()).toBe("Gouvernance - Yonne");
     expect(await page.getByRole("link", { name: "Voir et exporter la liste des contacts" }).count()).toBe(0);
-    expect(await page.getByText("Aucune gouvernance n'a encore été déposée pour ce département.").isVisible()).toBe(true);
+    // The public view: the Yonne's fictitious validated gouvernance, labelled, without the sous-préfet's contact.
+    expect(await page.getByText("Données de démonstration — fictives").first().isVisible()).toBe(true);
+    expect(await page.getByText("sous-prefet.demo.89@efne.invalid").count()).toBe(0);
     await visiter(session, "/administration");
     expect(await page.getByText("Accès non autorisé").isVisible()).toBe(true);
     await visiter(session, "/administration/courriels");

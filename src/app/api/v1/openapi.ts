@@ -132,12 +132,43 @@ export const documentOpenApi = {
       get: {
         summary: "Statistiques nationales : organisations distinctes candidates par type, gouvernances par état",
         description:
-          "candidatsCoPortage compte les collectivités qui portent une feuille de route, souhaitentEtreImpliques celles et les structures qui souhaitent participer. Tant que les gouvernances ne sont pas déposées dans l'espace, chaque département compte dans « aucune ».",
+          "candidatsCoPortage compte les collectivités qui portent une feuille de route, souhaitentEtreImpliques celles et les structures qui souhaitent participer. gouvernances compte les 101 départements selon l'état de leur gouvernance (« aucune » : pas encore commencée) ; prefecturesAyantRemonteUneGouvernance compte celles qui l'ont déposée au moins une fois (déposée, validée ou à compléter).",
         responses: {
           "200": {
             description: "Les nombres",
             content: { "application/json": { schema: { $ref: "#/components/schemas/StatistiquesNationales" } } },
           },
+        },
+      },
+    },
+    "/api/v1/gouvernances": {
+      get: {
+        summary: "Les gouvernances des 101 départements : état, date de dépôt, nombre de feuilles de route",
+        description:
+          "Un élément par département (les collectivités d'outre-mer n'ont pas de gouvernance), dans l'ordre du Code officiel géographique. etat vaut aucune (pas encore commencée), brouillon (libellé « En préparation »), deposee, validee ou aCompleter. Le contenu d'une gouvernance n'est public qu'une fois déposée ou validée (public: true) ; feuillesDeRoute vaut alors son nombre de feuilles de route, null sinon.",
+        responses: {
+          "200": {
+            description: "La liste",
+            content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/GouvernanceResume" } } } },
+          },
+        },
+      },
+    },
+    "/api/v1/gouvernances/{code}": {
+      get: {
+        summary: "La gouvernance d'un département, vue publique",
+        description:
+          "Une gouvernance déposée ou validée : son état et ses dates, ses co-porteurs (ou « Pas de co-porteur »), ses membres, sa comitologie, ses feuilles de route (porteur, périmètre, contrat) et les structures recruteuses des coordinateurs de conseillers numériques. Le contact du sous-préfet référent et la note de contexte ne sont jamais publiés. Tant que la gouvernance n'est ni déposée ni validée (aucune, brouillon, aCompleter), la réponse est 200 avec seulement { departement, etat, libelleEtat, public: false }.",
+        parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", examples: ["58", "2A"] } }],
+        responses: {
+          "200": {
+            description: "La gouvernance publique, ou son seul état",
+            content: {
+              "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/GouvernancePublique" }, { $ref: "#/components/schemas/GouvernanceNonPublique" }] } },
+            },
+          },
+          "400": erreur,
+          "404": erreur,
         },
       },
     },
@@ -335,6 +366,128 @@ export const documentOpenApi = {
           partenairesSuggeres: { type: "object", required: ["collectivites", "structures"], properties: { collectivites: { type: "integer" }, structures: { type: "integer" } } },
           souhaitentParticiper: { type: "object", required: ["collectivites", "structures"], properties: { collectivites: { type: "integer" }, structures: { type: "integer" } } },
           demonstration: { type: "boolean", description: "Vrai quand des candidatures de démonstration (fictives) sont comptées." },
+        },
+      },
+      EtatGouvernance: { enum: ["aucune", "brouillon", "deposee", "validee", "aCompleter"] },
+      DepartementDeLaGouvernance: {
+        type: "object",
+        required: ["code", "nom", "region"],
+        properties: {
+          code: { type: "string" },
+          nom: { type: "string" },
+          region: { type: "object", required: ["code", "nom"], properties: { code: { type: "string" }, nom: { type: "string" } } },
+        },
+      },
+      GouvernanceResume: {
+        type: "object",
+        required: ["code", "nom", "codeRegion", "etat", "libelleEtat", "public", "deposeeLe", "valideeLe", "feuillesDeRoute"],
+        properties: {
+          code: { type: "string" },
+          nom: { type: "string" },
+          codeRegion: { type: "string" },
+          etat: { $ref: "#/components/schemas/EtatGouvernance" },
+          libelleEtat: { type: "string", examples: ["Aucune gouvernance", "En préparation", "Déposée", "Validée", "À compléter"] },
+          public: { type: "boolean", description: "Vrai pour une gouvernance déposée ou validée" },
+          deposeeLe: { type: ["string", "null"], format: "date-time", description: "Le dernier dépôt" },
+          valideeLe: { type: ["string", "null"], format: "date-time" },
+          feuillesDeRoute: { type: ["integer", "null"], description: "Nombre de feuilles de route d'une gouvernance publique ; null sinon" },
+        },
+      },
+      GouvernanceNonPublique: {
+        type: "object",
+        required: ["departement", "etat", "libelleEtat", "public"],
+        properties: {
+          departement: { $ref: "#/components/schemas/DepartementDeLaGouvernance" },
+          etat: { enum: ["aucune", "brouillon", "aCompleter"] },
+          libelleEtat: { type: "string" },
+          public: { const: false },
+        },
+      },
+      GouvernancePublique: {
+        type: "object",
+        required: ["public", "departement", "etat", "libelleEtat", "deposeeLe", "valideeLe", "demonstration", "coPorteurs", "membres", "comites", "feuillesDeRoute", "coordination"],
+        properties: {
+          public: { const: true },
+          departement: { $ref: "#/components/schemas/DepartementDeLaGouvernance" },
+          etat: { enum: ["deposee", "validee"] },
+          libelleEtat: { type: "string" },
+          deposeeLe: { type: ["string", "null"], format: "date-time", description: "Le dernier dépôt" },
+          valideeLe: { type: ["string", "null"], format: "date-time", description: "La validation par l'équipe nationale ; null tant qu'elle est seulement déposée" },
+          demonstration: { type: "boolean", description: "Vrai pour une gouvernance de démonstration, fictive" },
+          coPorteurs: {
+            type: "object",
+            required: ["sansCoPorteur", "noms", "libelle"],
+            properties: {
+              sansCoPorteur: { type: "boolean", description: "Vrai : la préfecture porte seule la gouvernance" },
+              noms: { type: "array", items: { type: "string" } },
+              libelle: { type: "string", description: "« Pas de co-porteur », ou les noms séparés par des virgules" },
+            },
+          },
+          membres: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["nom", "type", "libelleType"],
+              properties: {
+                nom: { type: "string" },
+                type: { enum: ["region", "departement", "epci", "commune", "structure"] },
+                libelleType: { type: "string" },
+                code: { type: "string", description: "Code officiel d'une collectivité ajoutée par la préfecture (code de région, de département, SIREN d'un EPCI, code INSEE d'une commune)" },
+                siret: { type: "string", description: "SIRET d'une structure ajoutée par la préfecture" },
+              },
+            },
+          },
+          comites: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["type", "libelleType", "frequence", "libelleFrequence"],
+              properties: {
+                type: { enum: ["strategique", "technique", "consultatif", "autre"] },
+                libelleType: { type: "string", examples: ["Comité stratégique", "Autre : Comité des usagers"] },
+                frequence: { enum: ["mensuelle", "trimestrielle", "semestrielle", "annuelle"] },
+                libelleFrequence: { type: "string" },
+                commentaire: { type: "string" },
+              },
+            },
+          },
+          feuillesDeRoute: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["nom", "porteur", "libellePorteur", "perimetre", "contrat"],
+              properties: {
+                nom: { type: "string" },
+                porteur: { type: ["string", "null"], description: "Nom du membre qui la porte ; null : portée seulement par la préfecture" },
+                libellePorteur: { type: "string", examples: ["Porté seulement par la préfecture"] },
+                perimetre: {
+                  type: "object",
+                  required: ["type", "libelle", "communes"],
+                  properties: {
+                    type: { enum: ["regional", "departemental", "epci", "communes"] },
+                    libelle: { type: "string", examples: ["Départemental", "EPCI : CC Amognes Cœur du Nivernais (27 communes)", "Sélection de 12 communes"] },
+                    epci: { type: "array", items: { type: "object", required: ["code", "nom"], properties: { code: { type: "string", description: "SIREN" }, nom: { type: "string" } } } },
+                    communes: { type: "integer", description: "Nombre de communes du département couvertes" },
+                  },
+                },
+                contrat: {
+                  type: "object",
+                  required: ["existe", "libelle"],
+                  properties: {
+                    existe: { type: "boolean" },
+                    type: { enum: ["CRTE", "SDAASaP", "SDIN", "SDUN", "Autre"] },
+                    precision: { type: "string" },
+                    libelle: { type: "string", examples: ["Non", "CRTE", "Autre : contrat local"] },
+                  },
+                },
+              },
+            },
+          },
+          coordination: {
+            type: "array",
+            description: "Les structures et collectivités recruteuses des coordinateurs de conseillers numériques",
+            items: { type: "object", required: ["nom"], properties: { nom: { type: "string" }, siret: { type: "string" } } },
+          },
         },
       },
       Moi: {

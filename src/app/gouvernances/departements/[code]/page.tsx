@@ -4,10 +4,12 @@ import { notFound } from "next/navigation";
 import { connexionApplication } from "@/db/connexion-application";
 import { ouvrirEspaceDepartement } from "@/services/espaces";
 import { ouvrirGouvernance } from "@/services/gouvernance";
+import { gouvernancePublique } from "@/services/gouvernance-publique";
 import { obtenirDepartement } from "@/services/territoires";
 import { Page } from "@/ui/Page";
 import { sessionCourante } from "../../../session";
 import { PageEspace } from "../../_espace/Espace";
+import { VueGouvernancePublique } from "./GouvernancePublique";
 
 type Parametres = { params: Promise<{ code: string }> };
 
@@ -38,9 +40,15 @@ export default async function EspaceDepartement({ params }: Parametres) {
             <h2 id="gouvernance-titre" className="fr-h4">
               Gouvernance du département
             </h2>
-            {commencee ? (
+            {commencee && gouvernance.ok ? (
               <p>
-                Proposition de gouvernance en préparation : {completes} section{completes > 1 ? "s" : ""} complète{completes > 1 ? "s" : ""} sur 7.
+                {gouvernance.valeur.etat === "deposee"
+                  ? "Proposition de gouvernance déposée : l'équipe nationale l'instruit."
+                  : gouvernance.valeur.etat === "validee"
+                    ? "Gouvernance validée par l'équipe nationale."
+                    : gouvernance.valeur.etat === "aCompleter"
+                      ? "L'équipe nationale demande de compléter la proposition de gouvernance."
+                      : `Proposition de gouvernance en préparation : ${completes} section${completes > 1 ? "s" : ""} complète${completes > 1 ? "s" : ""} sur 7.`}
               </p>
             ) : (
               <p>Aucune proposition de gouvernance n&apos;a encore été commencée pour ce département.</p>
@@ -56,12 +64,19 @@ export default async function EspaceDepartement({ params }: Parametres) {
       />
     );
   }
+  const publique = await gouvernancePublique(db, departement.code);
   return (
     <Page titre={`Gouvernance - ${departement.nom}`}>
       <p className="fr-text--lead">
         {departement.nom} ({departement.code}), région {departement.region.nom}
       </p>
-      <p>Aucune gouvernance n&apos;a encore été déposée pour ce département.</p>
+      {publique.ok && publique.valeur.public ? (
+        <VueGouvernancePublique gouvernance={publique.valeur} />
+      ) : publique.ok && publique.valeur.etat === "aCompleter" ? (
+        <p>La proposition de gouvernance de ce département a été déposée ; l&apos;équipe nationale a demandé de la compléter.</p>
+      ) : (
+        <p>Aucune gouvernance n&apos;a encore été déposée pour ce département.</p>
+      )}
       <p>
         L&apos;espace préfecture de ce département (candidats, contacts, gouvernance en préparation) est réservé aux agents de la préfecture et à l&apos;équipe nationale.
       </p>
