@@ -632,7 +632,48 @@ export const gouvernances = pgTable("gouvernances", {
   creePar: uuid("cree_par"),
   modifieLe: timestamp("modifie_le", { withTimezone: true }).notNull(),
   modifiePar: uuid("modifie_par"),
+  /** The last submission ("déposée"), and the first one's notification (members and national team are told once). */
+  deposeeLe: timestamp("deposee_le", { withTimezone: true }),
+  deposeePar: uuid("deposee_par"),
+  notifieeLe: timestamp("notifiee_le", { withTimezone: true }),
+  /** The national team's decision: validée, or "à compléter" with its message and the date editing reopens until. */
+  instruiteLe: timestamp("instruite_le", { withTimezone: true }),
+  instruitePar: uuid("instruite_par"),
+  messageInstruction: text("message_instruction"),
+  reouvertureJusquau: timestamp("reouverture_jusquau", { withTimezone: true }),
+  /** A fictitious gouvernance of the demonstration dataset (labelled wherever it is shown). */
+  demonstration: boolean("demonstration").notNull().default(false),
 });
+
+/*
+ * The campaigns of the national team (PRODUCT §10): the gouvernances are written between the
+ * opening and the closing of the current one; a département may be given more time.
+ */
+export const campagnes = pgTable("campagnes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  nom: text("nom").notNull(),
+  ouverture: timestamp("ouverture", { withTimezone: true }).notNull(),
+  cloture: timestamp("cloture", { withTimezone: true }).notNull(),
+  demonstration: boolean("demonstration").notNull().default(false),
+  creeLe: timestamp("cree_le", { withTimezone: true }).notNull(),
+  creePar: uuid("cree_par"),
+});
+
+export const prolongationsCampagne = pgTable(
+  "prolongations_campagne",
+  {
+    campagneId: uuid("campagne_id")
+      .notNull()
+      .references(() => campagnes.id, { onDelete: "cascade" }),
+    codeDepartement: text("code_departement")
+      .notNull()
+      .references(() => departements.code),
+    jusquau: timestamp("jusquau", { withTimezone: true }).notNull(),
+    accordeeLe: timestamp("accordee_le", { withTimezone: true }).notNull(),
+    accordeePar: uuid("accordee_par"),
+  },
+  (t) => [primaryKey({ columns: [t.campagneId, t.codeDepartement] })],
+);
 
 export const sectionsGouvernance = pgTable(
   "sections_gouvernance",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { jeuxDeDonnees } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { campagnes, gouvernances, jeuxDeDonnees } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
+import { fenetreDeLaGouvernance } from "./campagnes";
 import { chargerDemonstration, effacerDemonstration, etatDesLieux } from "./demonstration";
 import { statistiquesCandidatures } from "./manifestations";
 import { tableauDeBordNational } from "./tableau-de-bord";
@@ -67,6 +69,26 @@ describe("données de démonstration", () => {
       const bilan = await effacerDemonstration({ connexion });
       expect(bilan.candidatures).toBe(resultat.ok ? resultat.valeur.candidatures : -1);
       expect((await statistiquesCandidatures(connexion.db, "58")).souhaitentParticiper).toEqual({ collectivites: 0, structures: 0 });
+    });
+  });
+
+  it("ouvre une campagne fictive et écrit trois gouvernances fictives (déposée, validée, à compléter), jamais par-dessus une vraie ; effacer les retire", async () => {
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      // A gouvernance already started in the Yonne: left alone.
+      await connexion.db.insert(gouvernances).values({ codeDepartement: "89", etat: "brouillon", creeLe: maintenant, modifieLe: maintenant });
+      const resultat = await chargerDemonstration({ connexion, maintenant });
+      expect(resultat.ok && resultat.valeur.gouvernances).toBe(2);
+      const lignes = await connexion.db.select({ code: gouvernances.codeDepartement, etat: gouvernances.etat, demonstration: gouvernances.demonstration }).from(gouvernances);
+      expect(lignes.sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+        { code: "21", etat: "deposee", demonstration: true },
+        { code: "71", etat: "aCompleter", demonstration: true },
+        { code: "89", etat: "brouillon", demonstration: false },
+      ]);
+      expect(await fenetreDeLaGouvernance(connexion.db, "58", maintenant)).toMatchObject({ modifiable: true, campagne: { nom: "Campagne de démonstration (fictive)" } });
+      const bilan = await effacerDemonstration({ connexion });
+      expect(bilan.gouvernances).toBe(2);
+      expect(await connexion.db.select().from(campagnes).where(eq(campagnes.demonstration, true))).toEqual([]);
+      expect((await connexion.db.select().from(gouvernances)).map((g) => g.codeDepartement)).toEqual(["89"]);
     });
   });
 });

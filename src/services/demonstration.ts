@@ -9,6 +9,7 @@ import { analyserTables, compter } from "@/db/sql";
 import { genererLieuxDeDemonstration } from "@/domain/demonstration/lieux";
 import { EMAIL_ADMINISTRATEUR_DEMONSTRATION, LIBELLE_DONNEES_DEMONSTRATION, LIBELLES_NATURES, type NatureJeuDeDonnees } from "@/domain/donnees/provenance";
 import { echec, succes, type Resultat } from "@/domain/resultat";
+import { chargerGouvernancesDeDemonstration, effacerGouvernancesDeDemonstration } from "./demonstration-gouvernances";
 import { creerUtilisateur } from "./identite";
 import { dedoublonnerLieux, ligneDeLieu } from "./import-lieux";
 import { attribuer, enregistrerCandidature, type ContenuFormulaire, type PartenaireEnvoye } from "./manifestations";
@@ -39,6 +40,8 @@ export interface BilanDemonstration {
   candidatures?: number;
   /** Demonstration national rates of the diagnostic des publics loaded (or removed). */
   tauxPublics?: number;
+  /** Demonstration gouvernances loaded (or removed), with their campaign. */
+  gouvernances?: number;
 }
 
 /*
@@ -226,6 +229,10 @@ export async function chargerDemonstration(params: {
     await assurerAdministrateurDeDemonstration(connexion, maintenant, progression);
     bilan.candidatures = await chargerCandidaturesDeDemonstration(connexion, maintenant, progression);
     bilan.tauxPublics = await chargerTauxDeDemonstration(connexion.db, maintenant, progression);
+    const demonstrationGouvernances = await connexion.db.transaction((tx) => chargerGouvernancesDeDemonstration(tx, maintenant));
+    bilan.gouvernances = demonstrationGouvernances.gouvernances;
+    if (demonstrationGouvernances.campagne) progression("Campagne de démonstration ouverte (fictive) : du jour du chargement moins 30 jours à plus 60 jours.");
+    if (demonstrationGouvernances.gouvernances > 0) progression(`Gouvernances de démonstration (Côte-d'Or déposée, Yonne validée, Saône-et-Loire à compléter) : ${demonstrationGouvernances.gouvernances}.`);
     for (const niveau of ["communes", "epci"] as const) {
       const nombre = await chargerIfnDeDemonstration(connexion.db, niveau, maintenant, progression);
       if (nombre === null) bilan.ignorees.push(niveau === "communes" ? "ifn-communes" : "ifn-epci");
@@ -276,6 +283,7 @@ export async function effacerDemonstration(params: { connexion: Connexion; progr
       bilan.parNature.lieux = lieux?.nombre ?? 0;
       bilan.candidatures = await supprimerCandidaturesDeDemonstration(tx);
       bilan.tauxPublics = (await tx.delete(tauxPublics).where(eq(tauxPublics.provenance, "demonstration")).returning({ id: tauxPublics.id })).length;
+      bilan.gouvernances = await effacerGouvernancesDeDemonstration(tx);
     });
     progression(`Lieux d'inclusion numérique de démonstration effacés : ${(bilan.parNature.lieux ?? 0).toLocaleString("fr-FR")}`);
     return bilan;

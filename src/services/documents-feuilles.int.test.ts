@@ -6,7 +6,7 @@ import type { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Connexion } from "@/db/client";
-import { documentsFeuillesDeRoute, gouvernances, journalAudit, sectionsGouvernance, utilisateurs } from "@/db/schema";
+import { campagnes, documentsFeuillesDeRoute, gouvernances, journalAudit, sectionsGouvernance, utilisateurs } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import type { Acteur, Perimetre } from "@/domain/identite/roles";
 import { StockageDisque } from "@/integrations/stockage/disque";
@@ -57,7 +57,7 @@ describe("document d'une feuille de route", () => {
         { id: "fdr-2", nom: "Feuille de route du Morvan" },
       ]);
       const deposer = (feuilleId: string, nom: string, octets: Uint8Array, le = maintenant) =>
-        deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId, fichier: { nom, type: "application/octet-stream", octets }, maintenant: le, stockage, dateLimite: null });
+        deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId, fichier: { nom, type: "application/octet-stream", octets }, maintenant: le, stockage });
 
       const premier = await deposer("fdr-1", "C:\\Documents\\Feuille de route v1.PDF", PDF("première"));
       if (!premier.ok) throw new Error(premier.erreur);
@@ -99,7 +99,7 @@ describe("document d'une feuille de route", () => {
       await feuilles(connexion, "58", [{ id: "fdr-1", nom: "Feuille de route" }]);
       await feuilles(connexion, "89", [{ id: "fdr-1", nom: "Feuille de route de l'Yonne" }]);
       const deposer = (a: Acteur | null, code = "58") =>
-        deposerDocumentFeuille({ connexion, acteur: a, code, feuilleId: "fdr-1", fichier: { nom: "a.pdf", type: "application/pdf", octets: PDF("x") }, maintenant, stockage, dateLimite: null });
+        deposerDocumentFeuille({ connexion, acteur: a, code, feuilleId: "fdr-1", fichier: { nom: "a.pdf", type: "application/pdf", octets: PDF("x") }, maintenant, stockage });
 
       const avant = fichiersStockes().length;
       expect(await deposer(prefecture89)).toEqual({ ok: false, erreur: "nonAutorise" });
@@ -134,16 +134,17 @@ describe("document d'une feuille de route", () => {
     });
   });
 
-  it("après la date limite, le serveur refuse le dépôt ; rien n'est écrit", async () => {
+  it("après la clôture de la campagne, le serveur refuse le dépôt ; rien n'est écrit", async () => {
     await dansUneTransaction(base.connexion(), async (connexion) => {
       const prefecture = await acteur(connexion, "prefecture-departement", [{ type: "departement", code: "58" }]);
       await feuilles(connexion, "58", [{ id: "fdr-1", nom: "Feuille de route" }]);
       const dateLimite = new Date("2026-11-28T22:59:59.999Z");
+      await connexion.db.insert(campagnes).values({ nom: "Campagne close", ouverture: new Date("2026-10-01T00:00:00Z"), cloture: dateLimite, creeLe: maintenant });
       const avant = fichiersStockes().length;
-      const r = await deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId: "fdr-1", fichier: { nom: "a.pdf", type: "", octets: PDF("x") }, maintenant, stockage, dateLimite });
-      expect(r).toEqual({ ok: false, erreur: "horsDelai", details: { dateLimite } });
+      const r = await deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId: "fdr-1", fichier: { nom: "a.pdf", type: "", octets: PDF("x") }, maintenant, stockage });
+      expect(r).toEqual({ ok: false, erreur: "horsDelai", details: { dateLimite, raison: "close" } });
       expect(fichiersStockes().length).toBe(avant);
-      const avantLaDate = await deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId: "fdr-1", fichier: { nom: "a.pdf", type: "", octets: PDF("x") }, maintenant: new Date("2026-11-28T20:00:00Z"), stockage, dateLimite });
+      const avantLaDate = await deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId: "fdr-1", fichier: { nom: "a.pdf", type: "", octets: PDF("x") }, maintenant: new Date("2026-11-28T20:00:00Z"), stockage });
       expect(avantLaDate.ok).toBe(true);
     });
   });
@@ -152,7 +153,7 @@ describe("document d'une feuille de route", () => {
     await dansUneTransaction(base.connexion(), async (connexion) => {
       const prefecture = await acteur(connexion, "prefecture-departement", [{ type: "departement", code: "58" }]);
       const deposer = (feuilleId: string) =>
-        deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId, fichier: { nom: "a.pdf", type: "", octets: PDF("x") }, maintenant, stockage, dateLimite: null });
+        deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId, fichier: { nom: "a.pdf", type: "", octets: PDF("x") }, maintenant, stockage });
       expect(await deposer("fdr-1")).toEqual({ ok: false, erreur: "feuilleInconnue", details: { feuilleId: "fdr-1" } });
       await feuilles(connexion, "58", [{ id: "fdr-1", nom: "Feuille de route" }]);
       expect(await deposer("fdr-2")).toMatchObject({ ok: false, erreur: "feuilleInconnue" });
@@ -163,7 +164,7 @@ describe("document d'une feuille de route", () => {
       expect(await deposer("fdr-1")).toMatchObject({ ok: false, erreur: "feuilleInconnue" });
       const liste = await listerDocumentsFeuilles({ db: connexion.db, acteur: prefecture, code: "58" });
       expect(liste.ok && liste.valeur["fdr-1"]).toHaveLength(1);
-      expect(await verifierDepotDocument({ db: connexion.db, acteur: prefecture, code: "58", feuilleId: "fdr-3", maintenant, dateLimite: null })).toEqual({
+      expect(await verifierDepotDocument({ db: connexion.db, acteur: prefecture, code: "58", feuilleId: "fdr-3", maintenant })).toEqual({
         ok: true,
         valeur: { code: "58", feuille: { id: "fdr-3", nom: "Autre feuille" } },
       });
@@ -174,7 +175,7 @@ describe("document d'une feuille de route", () => {
     await dansUneTransaction(base.connexion(), async (connexion) => {
       const prefecture = await acteur(connexion, "prefecture-departement", [{ type: "departement", code: "58" }]);
       await feuilles(connexion, "58", [{ id: "fdr-1", nom: "Feuille de route" }]);
-      const deposer = (nom: string, octets: Uint8Array) => deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId: "fdr-1", fichier: { nom, type: "application/pdf", octets }, maintenant, stockage, dateLimite: null });
+      const deposer = (nom: string, octets: Uint8Array) => deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId: "fdr-1", fichier: { nom, type: "application/pdf", octets }, maintenant, stockage });
       const avant = fichiersStockes().length;
       expect(await deposer("photo.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toEqual({
         ok: false,
@@ -195,7 +196,7 @@ describe("document d'une feuille de route", () => {
     await dansUneTransaction(base.connexion(), async (connexion) => {
       const prefecture = await acteur(connexion, "prefecture-departement", [{ type: "departement", code: "58" }]);
       await feuilles(connexion, "58", [{ id: "fdr-1", nom: "Feuille de route" }]);
-      const depose = await deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId: "fdr-1", fichier: { nom: "a.pdf", type: "", octets: PDF("x") }, maintenant, stockage, dateLimite: null });
+      const depose = await deposerDocumentFeuille({ connexion, acteur: prefecture, code: "58", feuilleId: "fdr-1", fichier: { nom: "a.pdf", type: "", octets: PDF("x") }, maintenant, stockage });
       if (!depose.ok) throw new Error(depose.erreur);
       const ailleurs = new StockageDisque(mkdtempSync(join(tmpdir(), "efne-documents-vide-")));
       expect(await lireDocumentFeuille({ db: connexion.db, acteur: prefecture, code: "58", id: depose.valeur.id, stockage: ailleurs })).toEqual({ ok: false, erreur: "fichierIndisponible", details: { id: depose.valeur.id } });

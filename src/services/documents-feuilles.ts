@@ -9,7 +9,8 @@ import type { Acteur } from "@/domain/identite/roles";
 import { echec, succes, type Resultat } from "@/domain/resultat";
 import { sha256Hex } from "@/integrations/stockage/signature-v4";
 import { stockageSelonConfiguration, type Stockage } from "@/integrations/stockage/stockage";
-import { dateLimiteGouvernance, departementAutorise } from "./gouvernance";
+import { fenetreDeLaGouvernance } from "./campagnes";
+import { departementAutorise } from "./gouvernance";
 import type { ErreurDepartement } from "./territoires";
 
 export type { Stockage } from "@/integrations/stockage/stockage";
@@ -87,12 +88,12 @@ export async function verifierDepotDocument(p: {
   code: string;
   feuilleId: string;
   maintenant: Date;
-  dateLimite?: Date | null;
 }): Promise<Resultat<{ code: string; feuille: { id: string; nom: string } }, Exclude<ErreurDepotDocument, "fichierInvalide">>> {
   const departement = await departementAutorise(p.db, p.acteur, p.code, "modifierEspaceDepartement");
   if (!departement.ok) return departement;
-  const dateLimite = p.dateLimite === undefined ? dateLimiteGouvernance() : p.dateLimite;
-  if (dateLimite && p.maintenant > dateLimite) return echec("horsDelai", { dateLimite });
+  // The campaign's window, as for every write to the gouvernance.
+  const fenetre = await fenetreDeLaGouvernance(p.db, departement.valeur.code, p.maintenant);
+  if (!fenetre.modifiable) return echec("horsDelai", { dateLimite: fenetre.jusquau, raison: fenetre.raison });
   const feuille = await feuilleEnregistree(p.db, departement.valeur.code, p.feuilleId);
   if (!feuille) return echec("feuilleInconnue", { feuilleId: p.feuilleId });
   return succes({ code: departement.valeur.code, feuille: { id: p.feuilleId, nom: feuille.nom } });
@@ -110,10 +111,9 @@ export async function deposerDocumentFeuille(p: {
   fichier: FichierDepose;
   maintenant: Date;
   stockage?: Stockage;
-  dateLimite?: Date | null;
 }): Promise<Resultat<DocumentFeuille, ErreurDepotDocument>> {
   const { db } = p.connexion;
-  const possible = await verifierDepotDocument({ db, acteur: p.acteur, code: p.code, feuilleId: p.feuilleId, maintenant: p.maintenant, dateLimite: p.dateLimite });
+  const possible = await verifierDepotDocument({ db, acteur: p.acteur, code: p.code, feuilleId: p.feuilleId, maintenant: p.maintenant });
   if (!possible.ok) return possible;
   const acteur = p.acteur as Acteur;
   const { code } = possible.valeur;

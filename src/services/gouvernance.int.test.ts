@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Connexion } from "@/db/client";
-import { candidats, formulairesManifestation, historiqueGouvernance, journalAudit, utilisateurs } from "@/db/schema";
+import { campagnes, candidats, formulairesManifestation, historiqueGouvernance, journalAudit, utilisateurs } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import type { Acteur } from "@/domain/identite/roles";
-import { candidatsDeLaGouvernance, dateLimiteGouvernance, enregistrerSection, historiqueDeSection, ouvrirGouvernance, referentielPerimetre } from "./gouvernance";
+import { candidatsDeLaGouvernance, enregistrerSection, historiqueDeSection, ouvrirGouvernance, referentielPerimetre } from "./gouvernance";
 
 const base = utiliserBaseDeTest();
 const maintenant = new Date("2026-11-29T10:00:00Z");
@@ -29,7 +29,7 @@ async function candidat(connexion: Connexion, nom: string, type: string, departe
 }
 
 const enregistrer = (connexion: Connexion, section: string, contenu: unknown, version: number, acteur: Acteur = PREFECTURE_58) =>
-  enregistrerSection({ connexion, acteur, code: "58", section, contenu, version, maintenant, dateLimite: null });
+  enregistrerSection({ connexion, acteur, code: "58", section, contenu, version, maintenant });
 
 describe("gouvernance d'un département, section par section", () => {
   it("seule la préfecture du département écrit ; la préfecture de région lit ; personne d'autre", async () => {
@@ -39,10 +39,12 @@ describe("gouvernance d'un département, section par section", () => {
       expect(await enregistrer(connexion, "sousPrefet", sousPrefet, 0, PREFECTURE_89)).toMatchObject({ ok: false, erreur: "nonAutorise" });
       expect(await enregistrer(connexion, "sousPrefet", sousPrefet, 0, REGION_27)).toMatchObject({ ok: false, erreur: "nonAutorise" });
       expect(await ouvrirGouvernance({ db: connexion.db, acteur: PREFECTURE_89, code: "58" })).toMatchObject({ ok: false, erreur: "nonAutorise" });
-      const lue = await ouvrirGouvernance({ db: connexion.db, acteur: REGION_27, code: "58", dateLimite: null });
+      const lue = await ouvrirGouvernance({ db: connexion.db, acteur: REGION_27, code: "58" });
       expect(lue.ok && lue.valeur).toMatchObject({ etat: "aucune", peutModifier: false });
       expect(await enregistrer(connexion, "inconnue", {}, 0)).toMatchObject({ ok: false, erreur: "sectionInconnue" });
-      expect(await enregistrerSection({ connexion, acteur: PREFECTURE_58, code: "58", section: "sousPrefet", contenu: sousPrefet, version: 0, maintenant, dateLimite: new Date("2026-11-28T23:00:00Z") })).toMatchObject({ ok: false, erreur: "horsDelai" });
+      // A campaign closed yesterday: refused.
+      await connexion.db.insert(campagnes).values({ nom: "Close", ouverture: new Date("2026-10-01T00:00:00Z"), cloture: new Date("2026-11-28T23:00:00Z"), creeLe: maintenant });
+      expect(await enregistrerSection({ connexion, acteur: PREFECTURE_58, code: "58", section: "sousPrefet", contenu: sousPrefet, version: 0, maintenant })).toMatchObject({ ok: false, erreur: "horsDelai", details: { raison: "close" } });
     });
   });
 
@@ -54,7 +56,7 @@ describe("gouvernance d'un département, section par section", () => {
 
       const r = await enregistrer(connexion, "sousPrefet", { prenom: "Claire", nom: "Dupont", email: "Claire.Dupont@nievre.gouv.fr" }, 0);
       expect(r).toMatchObject({ ok: true, valeur: { version: 1 } });
-      const g = await ouvrirGouvernance({ db: connexion.db, acteur: PREFECTURE_58, code: "58", dateLimite: null });
+      const g = await ouvrirGouvernance({ db: connexion.db, acteur: PREFECTURE_58, code: "58" });
       if (!g.ok) throw new Error(g.erreur);
       expect(g.valeur.etat).toBe("brouillon");
       expect(g.valeur.sections.sousPrefet).toMatchObject({ version: 1, contenu: { email: "claire.dupont@nievre.gouv.fr" } });
@@ -91,7 +93,7 @@ describe("gouvernance d'un département, section par section", () => {
       expect(r.ok).toBe(true);
       const co = await enregistrer(connexion, "coPorteurs", { sansCoPorteur: false, coPorteurs: [achun] }, 0);
       expect(co.ok).toBe(true);
-      const g = await ouvrirGouvernance({ db: connexion.db, acteur: PREFECTURE_58, code: "58", dateLimite: null });
+      const g = await ouvrirGouvernance({ db: connexion.db, acteur: PREFECTURE_58, code: "58" });
       if (!g.ok) throw new Error(g.erreur);
       expect(g.valeur.sections.membres.version).toBe(2);
       expect(g.valeur.sections.membres.contenu?.membres).toEqual([
@@ -113,7 +115,7 @@ describe("gouvernance d'un département, section par section", () => {
       // Coordination: a member recruits under its own name; a collectivité that is not a member is refused; a SIRET keeps the name typed.
       const coordination = await enregistrer(connexion, "coordination", { recruteurs: [{ cle: achun, nom: "Nom inventé" }, { cle: "siret:13002526500013", nom: "Association Numérique" }] }, 0);
       expect(coordination.ok).toBe(true);
-      const lue = await ouvrirGouvernance({ db: connexion.db, acteur: PREFECTURE_58, code: "58", dateLimite: null });
+      const lue = await ouvrirGouvernance({ db: connexion.db, acteur: PREFECTURE_58, code: "58" });
       expect(lue.ok && lue.valeur.sections.coordination.contenu?.recruteurs).toEqual([
         { cle: achun, nom: "Commune d'Achun" },
         { cle: "siret:13002526500013", nom: "Association Numérique", siret: "13002526500013" },
@@ -170,9 +172,5 @@ describe("gouvernance d'un département, section par section", () => {
     });
   });
 
-  it("la date limite se lit du réglage EFNE_DATE_LIMITE_GOUVERNANCE (fin de journée à Paris), sinon aucune", () => {
-    expect(dateLimiteGouvernance({ EFNE_DATE_LIMITE_GOUVERNANCE: "2027-01-31" })?.toISOString()).toBe("2027-01-31T22:59:59.999Z");
-    expect(dateLimiteGouvernance({ EFNE_DATE_LIMITE_GOUVERNANCE: "31/01/2027" })).toBeNull();
-    expect(dateLimiteGouvernance({})).toBeNull();
-  });
+
 });

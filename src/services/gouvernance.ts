@@ -1,6 +1,22 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Connexion, Executeur } from "@/db/client";
-import { candidats, communes, departements, epci, epciCommunes, formulairesManifestation, gouvernances, historiqueGouvernance, journalAudit, regions, sectionsGouvernance } from "@/db/schema";
+import {
+  candidats,
+  communes,
+  contactsManifestation,
+  departements,
+  epci,
+  epciCommunes,
+  formulairesManifestation,
+  gouvernances,
+  historiqueGouvernance,
+  journalAudit,
+  perimetresUtilisateurs,
+  regions,
+  sectionsGouvernance,
+  utilisateurs,
+} from "@/db/schema";
+import { finDeJourneeAParis, type Fenetre, type RaisonFermeture } from "@/domain/gouvernance/campagnes";
 import {
   SECTIONS,
   erreursPerimetresBloquantes,
@@ -19,6 +35,8 @@ import type { ReferentielPerimetre } from "@/domain/gouvernance/perimetres";
 import { decider } from "@/domain/identite/permissions";
 import type { Acteur } from "@/domain/identite/roles";
 import { echec, succes, type Resultat } from "@/domain/resultat";
+import { fenetreDeLaGouvernance } from "./campagnes";
+import { ecrireCourriel } from "./courriels";
 import { avecCacheTerritoires, obtenirDepartement, type ErreurDepartement } from "./territoires";
 
 /*
@@ -38,13 +56,28 @@ export interface SectionEnregistree<S extends Section = Section> {
   modifieLe: Date | null;
 }
 
+export interface InstructionGouvernance {
+  deposeeLe: Date | null;
+  instruiteLe: Date | null;
+  /** "À compléter": the national team's message, and the date editing reopens until. */
+  message: string | null;
+  reouvertureJusquau: Date | null;
+}
+
 export interface GouvernanceOuverte {
   departement: { code: string; nom: string; codeRegion: string };
   etat: EtatGouvernance;
   sections: { [S in Section]: SectionEnregistree<S> };
   verification: VerificationGouvernance;
+  /** Whether it can be edited now (campaign, extension, state) and until when. */
+  fenetre: Fenetre;
+  /** The date shown in "Proposition modifiable jusqu'au". */
   dateLimite: Date | null;
+  instruction: InstructionGouvernance;
+  /** The person may write this département's gouvernance (the permission policy; the window is apart). */
   peutModifier: boolean;
+  /** The person may validate it or send it back (the national team). */
+  peutInstruire: boolean;
 }
 
 export type ErreurGouvernance = ErreurDepartement | "nonConnecte" | "nonAutorise";
@@ -57,17 +90,6 @@ export type ErreurEnregistrement =
   | "conflit"
   | "membresProteges"
   | "membreInconnu";
-
-/**
- * The date until which the gouvernance can be edited: EFNE_DATE_LIMITE_GOUVERNANCE (AAAA-MM-JJ,
- * the end of that day in Paris), until the campaigns of the next issue replace this setting.
- */
-export function dateLimiteGouvernance(env: Record<string, string | undefined> = process.env): Date | null {
-  const brut = env.EFNE_DATE_LIMITE_GOUVERNANCE?.trim();
-  if (!brut || !/^\d{4}-\d{2}-\d{2}$/.test(brut)) return null;
-  const fin = new Date(`${brut}T23:59:59.999+01:00`);
-  return Number.isNaN(fin.getTime()) ? null : fin;
-}
 
 /** The communes of the département and its EPCI (only their communes inside it), for the perimeter engine. */
 export function referentielPerimetre(db: Executeur, codeDepartement: string): Promise<ReferentielPerimetre> {
@@ -94,14 +116,24 @@ export function referentielPerimetre(db: Executeur, codeDepartement: string): Pr
   });
 }
 
-async function lireSections(db: Executeur, code: string): Promise<{ etat: EtatGouvernance; sections: GouvernanceOuverte["sections"] }> {
-  const [g] = await db.select({ etat: gouvernances.etat }).from(gouvernances).where(eq(gouvernances.codeDepartement, code));
+async function lireSections(db: Executeur, code: string): Promise<{ etat: EtatGouvernance; sections: GouvernanceOuverte["sections"]; instruction: InstructionGouvernance }> {
+  const [g] = await db
+    .select({
+      etat: gouvernances.etat,
+      deposeeLe: gouvernances.deposeeLe,
+      instruiteLe: gouvernances.instruiteLe,
+      message: gouvernances.messageInstruction,
+      reouvertureJusquau: gouvernances.reouvertureJusquau,
+    })
+    .from(gouvernances)
+    .where(eq(gouvernances.codeDepartement, code));
   const lignes = g ? await db.select().from(sectionsGouvernance).where(eq(sectionsGouvernance.codeDepartement, code)) : [];
   const sections = Object.fromEntries(SECTIONS.map((s) => [s, { contenu: null, version: 0, modifieLe: null }])) as unknown as GouvernanceOuverte["sections"];
   for (const l of lignes) {
     if ((SECTIONS as readonly string[]).includes(l.section)) (sections as Record<string, SectionEnregistree>)[l.section] = { contenu: l.contenu as never, version: l.version, modifieLe: l.modifieLe };
   }
-  return { etat: (g?.etat as EtatGouvernance | undefined) ?? "aucune", sections };
+  const instruction = { deposeeLe: g?.deposeeLe ?? null, instruiteLe: g?.instruiteLe ?? null, message: g?.message ?? null, reouvertureJusquau: g?.reouvertureJusquau ?? null };
+  return { etat: (g?.etat as EtatGouvernance | undefined) ?? "aucune", sections, instruction };
 }
 
 /** JSON with the keys of every object sorted: the same text for the same content, whatever the order jsonb gives back. */
@@ -125,19 +157,23 @@ export async function departementAutorise(db: Executeur, acteur: Acteur | null, 
 }
 
 /** The gouvernance as its préfecture (or the national team) edits it. */
-export async function ouvrirGouvernance(p: { db: Executeur; acteur: Acteur | null; code: string; dateLimite?: Date | null }): Promise<Resultat<GouvernanceOuverte, ErreurGouvernance>> {
+export async function ouvrirGouvernance(p: { db: Executeur; acteur: Acteur | null; code: string; maintenant?: Date }): Promise<Resultat<GouvernanceOuverte, ErreurGouvernance>> {
   const departement = await departementAutorise(p.db, p.acteur, p.code, "lireEspaceDepartement");
   if (!departement.ok) return departement;
-  const { etat, sections } = await lireSections(p.db, departement.valeur.code);
+  const { etat, sections, instruction } = await lireSections(p.db, departement.valeur.code);
   const verification = verifierGouvernance(contenusDe(sections), await referentielPerimetre(p.db, departement.valeur.code));
   const cible = { type: "departement" as const, code: departement.valeur.code, codeRegion: departement.valeur.codeRegion };
+  const fenetre = await fenetreDeLaGouvernance(p.db, departement.valeur.code, p.maintenant ?? new Date());
   return succes({
     departement: departement.valeur,
     etat,
     sections,
     verification,
-    dateLimite: p.dateLimite === undefined ? dateLimiteGouvernance() : p.dateLimite,
+    fenetre,
+    dateLimite: fenetre.jusquau,
+    instruction,
     peutModifier: decider(p.acteur, "modifierEspaceDepartement", cible).autorise,
+    peutInstruire: decider(p.acteur, "administrer", { type: "national" }).autorise,
   });
 }
 
@@ -202,7 +238,6 @@ export async function enregistrerSection(p: {
   contenu: unknown;
   version: number;
   maintenant: Date;
-  dateLimite?: Date | null;
 }): Promise<Resultat<{ version: number; verification: VerificationGouvernance }, ErreurEnregistrement>> {
   const { db } = p.connexion;
   const departement = await departementAutorise(db, p.acteur, p.code, "modifierEspaceDepartement");
@@ -211,8 +246,8 @@ export async function enregistrerSection(p: {
   const code = departement.valeur.code;
   if (!(SECTIONS as readonly string[]).includes(p.section)) return echec("sectionInconnue");
   const section = p.section as Section;
-  const dateLimite = p.dateLimite === undefined ? dateLimiteGouvernance() : p.dateLimite;
-  if (dateLimite && p.maintenant > dateLimite) return echec("horsDelai", { dateLimite });
+  const fenetre = await fenetreDeLaGouvernance(db, code, p.maintenant);
+  if (!fenetre.modifiable) return echec("horsDelai", { dateLimite: fenetre.jusquau, raison: fenetre.raison });
   const lu = lireSection(section, p.contenu);
   if (!lu.ok) return echec("formulaireInvalide", { champs: lu.erreurs satisfies ErreursChamps });
   let contenu = lu.contenu as ContenusSections[Section];
@@ -340,3 +375,143 @@ export async function historiqueDeSection(p: { db: Executeur; acteur: Acteur | n
     .orderBy(sql`${historiqueGouvernance.version} desc`);
   return succes(lignes);
 }
+
+export type ErreurTransition = ErreurGouvernance | "horsDelai" | "gouvernanceIncomplete" | "etatIncompatible" | "formulaireInvalide";
+
+/** The e-mail addresses of the contacts of the members chosen among the candidates, and of the national team. */
+async function destinatairesDuDepot(db: Executeur, membres: readonly Membre[]): Promise<string[]> {
+  const ids = membres.filter((m) => m.cle.startsWith("candidat:")).map((m) => m.cle.slice("candidat:".length));
+  const contacts = ids.length
+    ? await db
+        .select({ email: contactsManifestation.email })
+        .from(contactsManifestation)
+        .where(and(inArray(contactsManifestation.candidatId, ids), ne(contactsManifestation.role, "partenaire")))
+    : [];
+  const equipe = await db.select({ email: utilisateurs.email }).from(utilisateurs).where(and(eq(utilisateurs.role, "administrateur"), eq(utilisateurs.actif, true)));
+  return [...new Set([...contacts, ...equipe].map((c) => c.email.trim().toLowerCase()).filter((e) => e !== ""))].sort();
+}
+
+/** The agents of the département's préfecture (told of the national team's decision). */
+async function agentsDeLaPrefecture(db: Executeur, code: string): Promise<string[]> {
+  const lignes = await db
+    .select({ email: utilisateurs.email })
+    .from(utilisateurs)
+    .innerJoin(perimetresUtilisateurs, eq(perimetresUtilisateurs.utilisateurId, utilisateurs.id))
+    .where(and(eq(utilisateurs.role, "prefecture-departement"), eq(utilisateurs.actif, true), eq(perimetresUtilisateurs.type, "departement"), eq(perimetresUtilisateurs.code, code)));
+  return [...new Set(lignes.map((l) => l.email))].sort();
+}
+
+/**
+ * "Déposer la proposition" (PRODUCT §6): a complete gouvernance, within its window, becomes
+ * déposée. The first submission tells the members' contacts and the national team, once; a
+ * re-submission after "à compléter" makes it déposée again without telling them again.
+ */
+export async function deposerGouvernance(p: { connexion: Connexion; acteur: Acteur | null; code: string; maintenant: Date; adresseDuSite: string }): Promise<Resultat<{ notifies: number }, ErreurTransition>> {
+  const departement = await departementAutorise(p.connexion.db, p.acteur, p.code, "modifierEspaceDepartement");
+  if (!departement.ok) return departement;
+  const acteur = p.acteur as Acteur;
+  const code = departement.valeur.code;
+  const fenetre = await fenetreDeLaGouvernance(p.connexion.db, code, p.maintenant);
+  if (!fenetre.modifiable) return echec("horsDelai", { dateLimite: fenetre.jusquau, raison: fenetre.raison });
+  const referentiel = await referentielPerimetre(p.connexion.db, code);
+  return p.connexion.db.transaction(async (tx) => {
+    await tx.execute(sql`select 1 from gouvernances where code_departement = ${code} for update`);
+    const { etat, sections } = await lireSections(tx, code);
+    if (etat !== "brouillon" && etat !== "aCompleter") return echec("etatIncompatible", { etat });
+    const verification = verifierGouvernance(contenusDe(sections), referentiel);
+    if (!verification.complete) return echec("gouvernanceIncomplete", { sections: SECTIONS.filter((s) => !verification.sections[s].complete) });
+    const [ligne] = await tx.select({ notifieeLe: gouvernances.notifieeLe }).from(gouvernances).where(eq(gouvernances.codeDepartement, code));
+    const premiere = !ligne?.notifieeLe;
+    let notifies = 0;
+    if (premiere) {
+      const destinataires = await destinatairesDuDepot(tx, sections.membres.contenu?.membres ?? []);
+      for (const destinataire of destinataires) {
+        await ecrireCourriel({
+          db: tx,
+          destinataire,
+          sujet: `Gouvernance France Numérique Ensemble – ${departement.valeur.nom} : proposition déposée`,
+          texte: [
+            "Bonjour,",
+            "",
+            `La préfecture ${departement.valeur.nom} (${code}) a déposé sa proposition de gouvernance France Numérique Ensemble.`,
+            `Feuilles de route : ${(sections.feuillesDeRoute.contenu?.feuilles ?? []).map((f) => f.nom).join(", ")}.`,
+            "",
+            `Consulter la gouvernance : ${p.adresseDuSite}/gouvernances/departements/${code}`,
+            "",
+            "L'équipe France Numérique Ensemble",
+          ].join("\n"),
+          maintenant: p.maintenant,
+        });
+      }
+      notifies = destinataires.length;
+    }
+    await tx
+      .update(gouvernances)
+      .set({ etat: "deposee", deposeeLe: p.maintenant, deposeePar: acteur.id, ...(premiere ? { notifieeLe: p.maintenant } : {}) })
+      .where(eq(gouvernances.codeDepartement, code));
+    await tx.insert(journalAudit).values({ acteur: acteur.id, action: "gouvernance.deposer", cible: `gouvernance:${code}`, avant: { etat }, apres: { etat: "deposee", notifies }, le: p.maintenant });
+    return succes({ notifies });
+  });
+}
+
+/** The national team's decision on a déposée gouvernance: "validee" locks it; "aCompleter" reopens it until a date, with a message to the préfecture. */
+export async function instruireGouvernance(p: {
+  connexion: Connexion;
+  acteur: Acteur | null;
+  code: string;
+  decision: unknown;
+  message?: unknown;
+  /** "aCompleter": the last day editing reopens (AAAA-MM-JJ, Paris). */
+  jusquau?: unknown;
+  maintenant: Date;
+  adresseDuSite: string;
+}): Promise<Resultat<{ etat: "validee" | "aCompleter" }, ErreurTransition>> {
+  const autorisation = decider(p.acteur, "administrer", { type: "national" });
+  if (!autorisation.autorise) return echec(autorisation.raison);
+  const d = await obtenirDepartement(p.connexion.db, p.code);
+  if (!d.ok) return d;
+  const acteur = p.acteur as Acteur;
+  const code = d.valeur.code;
+  if (p.decision !== "validee" && p.decision !== "aCompleter") return echec("formulaireInvalide", { detail: "choisissez « Valider » ou « À compléter »." });
+  const decision = p.decision;
+  let message: string | null = null;
+  let reouverture: Date | null = null;
+  if (decision === "aCompleter") {
+    message = typeof p.message === "string" ? p.message.trim() : "";
+    if (message === "" || message.length > 2000) return echec("formulaireInvalide", { detail: "indiquez à la préfecture ce qui est à compléter (2 000 caractères au plus)." });
+    reouverture = typeof p.jusquau === "string" ? finDeJourneeAParis(p.jusquau) : null;
+    if (!reouverture || reouverture <= p.maintenant) return echec("formulaireInvalide", { detail: "indiquez une date de réouverture à venir (AAAA-MM-JJ)." });
+  }
+  return p.connexion.db.transaction(async (tx) => {
+    const [g] = await tx.select({ etat: gouvernances.etat }).from(gouvernances).where(eq(gouvernances.codeDepartement, code)).for("update");
+    if (g?.etat !== "deposee") return echec("etatIncompatible", { etat: g?.etat ?? "aucune" });
+    await tx
+      .update(gouvernances)
+      .set({ etat: decision, instruiteLe: p.maintenant, instruitePar: acteur.id, messageInstruction: message, reouvertureJusquau: reouverture })
+      .where(eq(gouvernances.codeDepartement, code));
+    const texte =
+      decision === "validee"
+        ? [`La proposition de gouvernance ${d.valeur.nom} (${code}) a été validée par l'équipe nationale France Numérique Ensemble.`]
+        : [
+            `L'équipe nationale France Numérique Ensemble demande de compléter la proposition de gouvernance ${d.valeur.nom} (${code}).`,
+            "",
+            message ?? "",
+            "",
+            `Elle est de nouveau modifiable jusqu'au ${(reouverture as Date).toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" })} ; déposez-la de nouveau une fois complétée.`,
+          ];
+    for (const destinataire of await agentsDeLaPrefecture(tx, code)) {
+      await ecrireCourriel({
+        db: tx,
+        destinataire,
+        sujet: `Gouvernance ${d.valeur.nom} : ${decision === "validee" ? "proposition validée" : "proposition à compléter"}`,
+        texte: ["Bonjour,", "", ...texte, "", `${p.adresseDuSite}/gouvernances/departements/${code}/gouvernance`, "", "L'équipe France Numérique Ensemble"].join("\n"),
+        maintenant: p.maintenant,
+      });
+    }
+    await tx.insert(journalAudit).values({ acteur: acteur.id, action: "gouvernance.instruire", cible: `gouvernance:${code}`, avant: { etat: "deposee" }, apres: { etat: decision, message, reouverture }, le: p.maintenant });
+    return succes({ etat: decision });
+  });
+}
+
+/** For the messages: why a gouvernance cannot be edited now. */
+export type { RaisonFermeture };

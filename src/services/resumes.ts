@@ -4,6 +4,7 @@ import { candidats, departements, formulairesManifestation, perimetresUtilisateu
 import { LIBELLES_INTENTIONS, type Intention } from "@/domain/candidatures/personas";
 import type { Acteur } from "@/domain/identite/roles";
 import { echec, succes, type Resultat } from "@/domain/resultat";
+import { TYPE_RAPPEL_ECHEANCE, executantRappelEcheance } from "./campagnes";
 import { ecrireCourriel } from "./courriels";
 import { estContenuPorter, type ContenuFormulaire } from "./manifestations";
 import { planifier, type Executant } from "./taches";
@@ -129,7 +130,7 @@ function lignePartenaires(n: NouvelleCandidature, code: string): string[] {
 
 /** The kinds of scheduled work this application runs. */
 export function executantsDeLApplication(urlDeBase: string): Record<string, Executant> {
-  return { [TYPE_RESUME_CANDIDATURES]: executantResumeCandidatures(urlDeBase) };
+  return { [TYPE_RESUME_CANDIDATURES]: executantResumeCandidatures(urlDeBase), [TYPE_RAPPEL_ECHEANCE]: executantRappelEcheance(urlDeBase) };
 }
 
 /** The task: writes the digest of its period, then schedules the next one from where it ends. */

@@ -12,6 +12,9 @@ export interface DetailsErreur {
   dateLimite?: unknown;
   membres?: unknown;
   messages?: unknown;
+  raison?: unknown;
+  sections?: unknown;
+  etat?: unknown;
 }
 
 const texte = (v: unknown) => (typeof v === "string" ? v : "");
@@ -65,8 +68,22 @@ const MESSAGES = {
   tauxDeDemonstration: () => "Un taux de démonstration ne se modifie pas : supprimez-le, ou saisissez un taux réel (les taux de démonstration sont alors retirés).",
   tauxModifieEntreTemps: () => "Ce taux a été modifié par quelqu'un d'autre pendant que vous le modifiiez : rechargez la page pour voir sa dernière version.",
   sectionInconnue: () => "Cette section du formulaire n'existe pas.",
-  horsDelai: ({ dateLimite }: DetailsErreur) =>
-    `La proposition n'est plus modifiable depuis le ${dateLimite instanceof Date ? dateLimite.toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" }) : "passage de la date limite"} : vos modifications n'ont pas été enregistrées.`,
+  horsDelai: ({ dateLimite, raison }: DetailsErreur) => {
+    if (raison === "validee") return "La gouvernance est validée : elle ne se modifie plus.";
+    if (raison === "pasEncoreOuverte") return "La campagne n'est pas encore ouverte : la proposition ne se modifie pas encore.";
+    const date = dateLimite instanceof Date ? dateLimite.toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" }) : null;
+    return `La proposition n'est plus modifiable${date ? ` depuis le ${date}` : ""} : vos modifications n'ont pas été enregistrées.`;
+  },
+  gouvernanceIncomplete: ({ sections }: DetailsErreur) =>
+    `La proposition n'est pas complète : ${Array.isArray(sections) && sections.length ? `${sections.length === 1 ? "une section est" : `${sections.length} sections sont`} à compléter` : "des sections sont à compléter"} avant de la déposer.`,
+  etatIncompatible: ({ etat }: DetailsErreur) =>
+    etat === "deposee"
+      ? "La proposition est déjà déposée : l'équipe nationale l'instruit."
+      : etat === "validee"
+        ? "La gouvernance est déjà validée."
+        : etat === "aCompleter"
+          ? "La proposition est « à compléter » : la préfecture doit la déposer de nouveau avant toute décision."
+          : "La proposition n'a pas encore été déposée.",
   conflit: () => "Cette section a été modifiée par quelqu'un d'autre pendant que vous la modifiiez : vos modifications n'ont pas été enregistrées.",
   membresProteges: ({ membres }: DetailsErreur) => {
     const liste = Array.isArray(membres) ? membres.map((m: { nom?: unknown; role?: unknown }) => `${texte(m.nom)} (${texte(m.role)})`) : [];
@@ -75,6 +92,7 @@ const MESSAGES = {
   perimetresIncompatibles: ({ messages }: DetailsErreur) =>
     `Les périmètres des feuilles de route ne sont pas compatibles, rien n'a été enregistré : ${Array.isArray(messages) ? messages.map(texte).join(" ") : ""}`.trim(),
   membreInconnu: () => "Un membre choisi n'est pas (ou plus) candidat dans ce département, ou cette collectivité n'existe pas : rechargez la page.",
+  campagneInconnue: () => "Cette campagne n'existe pas.",
   nonConnecte: () => "Connectez-vous pour continuer.",
   nonAutorise: () => "Vous n'avez pas accès à cette action.",
 } satisfies Record<string, (details: DetailsErreur) => string>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { appuyer, saisir } from "./formulaires";
-import { seConnecter, url, utiliserNavigateur, verifierAccessibilite, verifierPage } from "./outils";
+import { lienPour, seConnecter, url, utiliserNavigateur, verifierAccessibilite, verifierPage } from "./outils";
 
 /*
  * "Création d'une gouvernance" for the Nièvre, with the keyboard alone and axe on every section
@@ -12,6 +12,7 @@ import { seConnecter, url, utiliserNavigateur, verifierAccessibilite, verifierPa
  */
 
 const nouvelleSession = utiliserNavigateur();
+const ADRESSE = "/gouvernances/departements/58/gouvernance";
 
 const section = (page: Page, id: string) => page.locator(`#section-${id}`);
 
@@ -44,8 +45,8 @@ async function cocher(page: Page, dans: Locator, nom: string | RegExp, role: "ch
  * Picks an option of a list by typing its beginning (the browser's type-ahead, in plain letters:
  * accented ones are not keys) and checks the option chosen.
  */
-async function choisirDans(page: Page, dans: Locator, libelle: string, frappe: string, attendu: string) {
-  const liste = dans.getByLabel(libelle, { exact: true });
+async function choisirDans(page: Page, dans: Locator, libelle: string | RegExp, frappe: string, attendu: string) {
+  const liste = dans.getByLabel(libelle, { exact: typeof libelle === "string" });
   await liste.focus();
   await page.keyboard.type(frappe);
   await expect.poll(() => liste.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? "")).toMatch(new RegExp(`^${attendu}`));
@@ -128,14 +129,14 @@ describe("création d'une gouvernance, au clavier", () => {
     await appuyer(page, "Ajouter une feuille de route");
     const premiere = feuilles.locator("fieldset", { has: page.getByText("Feuille de route 1", { exact: false }) }).first();
     await saisirDans(page, premiere, "Quel est le nom de la feuille de route ? *", "Puisaye");
-    await choisirDans(page, premiere, "Porteur de la feuille de route *", "Ni", "Nièvre");
+    await choisirDans(page, premiere, /^Porteur de la feuille de route \*/, "Ni", "Nièvre");
     await cocher(page, premiere, "EPCI ou groupement de communes", "radio");
     await cocher(page, premiere, /^CC de Puisaye-Forterre/);
     await cocher(page, premiere, "Non", "radio");
     await appuyer(page, "Ajouter une feuille de route");
     const seconde = feuilles.locator("fieldset", { has: page.getByText("Feuille de route 2", { exact: false }) }).first();
     await saisirDans(page, seconde, "Quel est le nom de la feuille de route ? *", "Bouhy et Dornes");
-    await choisirDans(page, seconde, "Porteur de la feuille de route *", "Association", "Association");
+    await choisirDans(page, seconde, /^Porteur de la feuille de route \*/, "Association", "Association");
     await cocher(page, seconde, "EPCI ou groupement de communes", "radio");
     await cocher(page, seconde, "Une sélection de communes", "radio");
     await saisirDans(page, seconde, "Filtrer les communes par nom ou code INSEE", "Bouhy");
@@ -148,7 +149,8 @@ describe("création d'une gouvernance, au clavier", () => {
     // Shown live by the coverage, and refused at the save.
     await feuilles.getByText(chevauchement).filter({ visible: true }).first().waitFor();
     await demanderLaFermeture(page, "feuillesDeRoute");
-    await feuilles.getByRole("alert").getByText(chevauchement).waitFor();
+    // The list of what is to be corrected takes the focus.
+    await page.locator(":focus", { hasText: chevauchement }).waitFor();
     expect(await feuilles.getByRole("button", { name: "Enregistrer et fermer" }).isVisible()).toBe(true);
     // Bouhy out, Dornes in: scenario 3 not covering the département is saved, the uncovered communes named by EPCI.
     await cocher(page, seconde, /^Bouhy \(/);
@@ -162,7 +164,7 @@ describe("création d'une gouvernance, au clavier", () => {
     await appuyer(page, "Ajouter une feuille de route");
     const troisieme = feuilles.locator("fieldset", { has: page.getByText("Feuille de route 3", { exact: false }) }).first();
     await saisirDans(page, troisieme, "Quel est le nom de la feuille de route ? *", "Nièvre numérique");
-    await choisirDans(page, troisieme, "Porteur de la feuille de route *", "Ni", "Nièvre");
+    await choisirDans(page, troisieme, /^Porteur de la feuille de route \*/, "Ni", "Nièvre");
     await cocher(page, troisieme, "Départemental", "radio");
     await cocher(page, troisieme, "Non", "radio");
     await feuilles.getByText("Scénario 2 : une feuille de route départementale et 2 infra-départementales.").filter({ visible: true }).first().waitFor();
@@ -207,5 +209,57 @@ describe("création d'une gouvernance, au clavier", () => {
     expect(await page.getByText("La proposition est complète : les sept sections sont renseignées. Périmètres des feuilles de route : scénario 2.").isVisible()).toBe(true);
     expect(await puisaye.getByRole("link", { name: /^Version 1 — feuille-puisaye\.pdf/ }).isVisible()).toBe(true);
     await session.contexte.close();
+  });
+
+  it("la préfecture dépose ; l'équipe nationale la renvoie « à compléter » ; la préfecture complète et dépose de nouveau ; l'équipe nationale valide, et plus rien ne se modifie", async () => {
+    // Follows the journey above: the Nièvre's proposal is complete.
+    const prefecture = await nouvelleSession();
+    await prefecture.page.goto(lienPour("agent.gouvernance.58@nievre.gouv.fr"));
+    await prefecture.page.getByRole("button", { name: "Me connecter" }).click();
+    await prefecture.page.waitForURL(url("/profil"));
+    const page = prefecture.page;
+    await page.goto(url(ADRESSE));
+    await verifierPage(prefecture);
+    await appuyer(page, "Déposer la proposition");
+    await page.getByText(/^Proposition déposée\./).waitFor();
+    await page.getByRole("heading", { name: /État de la proposition : Déposée/ }).waitFor();
+    await verifierPage(prefecture);
+
+    const nationale = await nouvelleSession();
+    await seConnecter(nationale, "equipe.instruction@anct.gouv.fr", "administrateur");
+    const admin = nationale.page;
+    await admin.goto(url(ADRESSE));
+    await verifierPage(nationale);
+    await appuyer(admin, "Demander de compléter la proposition", "radio");
+    await saisir(admin, /^Ce qui est à compléter/, "Précisez la fréquence du comité technique.");
+    await admin.getByLabel(/^Modifiable jusqu'au/).fill(new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString().slice(0, 10));
+    await verifierAccessibilite(admin);
+    await appuyer(admin, "Enregistrer la décision");
+    await admin.getByText("Gouvernance renvoyée « à compléter » : la préfecture est prévenue.").waitFor();
+
+    await page.reload();
+    await verifierPage(prefecture);
+    await page.getByText("Précisez la fréquence du comité technique.").waitFor();
+    await ouvrir(page, "comitologie");
+    await appuyer(page, "Ajouter un comité");
+    const comites = section(page, "comitologie").locator("fieldset", { has: page.getByText("Comité 2") }).first();
+    await choisirDans(page, comites, "Type de comité *", "C", "Comité");
+    await choisirDans(page, comites, "Fréquence *", "M", "Mensuelle");
+    await fermer(page, "comitologie");
+    await appuyer(page, "Déposer de nouveau la proposition");
+    await page.getByRole("heading", { name: /État de la proposition : Déposée/ }).waitFor();
+
+    await admin.reload();
+    await appuyer(admin, "Valider la gouvernance", "radio");
+    await appuyer(admin, "Enregistrer la décision");
+    await admin.getByText("Gouvernance validée : la préfecture est prévenue.").waitFor();
+
+    await page.reload();
+    await verifierPage(prefecture);
+    await page.getByRole("heading", { name: /État de la proposition : Validée/ }).waitFor();
+    expect(await page.getByText("La gouvernance est validée par l'équipe nationale : elle ne se modifie plus.").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Modifier" }).count()).toBe(0);
+    await prefecture.contexte.close();
+    await nationale.contexte.close();
   });
 });

@@ -29,6 +29,10 @@ export default async function Administration() {
           population de chaque territoire pour estimer ses publics éloignés du numérique
         </li>
         <li>
+          <Link href="/administration/campagnes">Campagnes</Link> : l&apos;ouverture et la clôture de la campagne des gouvernances, les
+          prolongations accordées à un département
+        </li>
+        <li>
           <Link href="/administration/courriels">Courriels</Link> : les messages écrits par l&apos;application (liens de connexion…)
         </li>
       </ul>

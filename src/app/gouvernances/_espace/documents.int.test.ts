@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Connexion } from "@/db/client";
-import { gouvernances, sectionsGouvernance, utilisateurs } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { campagnes, gouvernances, sectionsGouvernance, utilisateurs } from "@/db/schema";
 import { dansUneTransaction, utiliserBaseDeTest } from "@/db/test/base-de-test";
 import type { Acteur, Perimetre } from "@/domain/identite/roles";
 import { StockageDisque } from "@/integrations/stockage/disque";
@@ -42,7 +43,7 @@ describe("POST …/feuilles-de-route/{feuille}/documents puis GET …/documents/
     await dansUneTransaction(base.connexion(), async (connexion) => {
       const prefecture = await acteur(connexion, "prefecture-departement", [{ type: "departement", code: "58" }]);
       await feuille(connexion);
-      const reponse = await repondreDepot({ requete: requeteDepot(new Blob([PDF], { type: "application/pdf" }), "Feuille de route « Nièvre » 2026.pdf"), acteur: prefecture, code: "58", feuilleId: "fdr-1", maintenant, connexion, stockage, dateLimite: null });
+      const reponse = await repondreDepot({ requete: requeteDepot(new Blob([PDF], { type: "application/pdf" }), "Feuille de route « Nièvre » 2026.pdf"), acteur: prefecture, code: "58", feuilleId: "fdr-1", maintenant, connexion, stockage });
       expect(reponse.status).toBe(201);
       const corps = (await reponse.json()) as { ok: true; document: { id: string; url: string } };
       expect(corps).toEqual({
@@ -61,7 +62,7 @@ describe("POST …/feuilles-de-route/{feuille}/documents puis GET …/documents/
       });
       expect(Buffer.compare(Buffer.from(await fichier.arrayBuffer()), Buffer.from(PDF))).toBe(0);
 
-      const seconde = await repondreDepot({ requete: requeteDepot(new Blob([PDF])), acteur: prefecture, code: "58", feuilleId: "fdr-1", maintenant, connexion, stockage, dateLimite: null });
+      const seconde = await repondreDepot({ requete: requeteDepot(new Blob([PDF])), acteur: prefecture, code: "58", feuilleId: "fdr-1", maintenant, connexion, stockage });
       expect(((await seconde.json()) as { document: { version: number } }).document.version).toBe(2);
     });
   });
@@ -71,8 +72,8 @@ describe("POST …/feuilles-de-route/{feuille}/documents puis GET …/documents/
       const prefecture = await acteur(connexion, "prefecture-departement", [{ type: "departement", code: "58" }]);
       const autre = await acteur(connexion, "prefecture-departement", [{ type: "departement", code: "89" }]);
       await feuille(connexion);
-      const deposer = async (requete: Request, p: { acteur?: Acteur | null; feuilleId?: string; dateLimite?: Date | null } = {}) => {
-        const r = await repondreDepot({ requete, acteur: p.acteur === undefined ? prefecture : p.acteur, code: "58", feuilleId: p.feuilleId ?? "fdr-1", maintenant, connexion, stockage, dateLimite: p.dateLimite ?? null });
+      const deposer = async (requete: Request, p: { acteur?: Acteur | null; feuilleId?: string } = {}) => {
+        const r = await repondreDepot({ requete, acteur: p.acteur === undefined ? prefecture : p.acteur, code: "58", feuilleId: p.feuilleId ?? "fdr-1", maintenant, connexion, stockage });
         return [r.status, ((await r.json()) as { message: string }).message];
       };
       const pdf = () => new Blob([PDF]);
@@ -81,7 +82,10 @@ describe("POST …/feuilles-de-route/{feuille}/documents puis GET …/documents/
       expect(await deposer(requeteDepot(pdf()), { acteur: null })).toEqual([401, "Connectez-vous pour déposer un document."]);
       expect(await deposer(requeteDepot(pdf()), { acteur: autre })).toEqual([403, "Votre compte ne permet pas de déposer un document pour ce département."]);
       expect((await deposer(requeteDepot(pdf()), { feuilleId: "inconnue" }))[0]).toBe(404);
-      expect(await deposer(requeteDepot(pdf()), { dateLimite: new Date("2026-11-28T22:59:59.999Z") })).toEqual([409, "La proposition n'est plus modifiable depuis le 28 novembre 2026 : le document n'a pas été déposé."]);
+      // After the campaign closed (in this transaction only).
+      const [close] = await connexion.db.insert(campagnes).values({ nom: "Close", ouverture: new Date("2026-10-01T00:00:00Z"), cloture: new Date("2026-11-28T22:59:59.999Z"), creeLe: maintenant }).returning({ id: campagnes.id });
+      expect(await deposer(requeteDepot(pdf()))).toEqual([409, "La proposition n'est plus modifiable depuis le 28 novembre 2026 : le document n'a pas été déposé."]);
+      await connexion.db.delete(campagnes).where(eq(campagnes.id, (close as { id: string }).id));
       expect(await deposer(requeteDepot(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])]), "photo.png"))).toEqual([400, "Format non accepté : déposez un PDF ou un fichier bureautique (Word, Excel, PowerPoint, OpenDocument)."]);
       expect(await deposer(requeteDepot(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])]), "photo.pdf"))).toEqual([400, "Le contenu du fichier ne correspond pas à son extension."]);
       expect(await deposer(requeteDepot(new Blob([]), "vide.pdf"))).toEqual([400, "Le fichier est vide."]);
@@ -112,11 +116,11 @@ describe("POST …/feuilles-de-route/{feuille}/documents puis GET …/documents/
       const requete = (enTetes: Record<string, string>, total: number) =>
         new Request(`${SITE}${CHEMIN}`, { method: "POST", body: flux(total), duplex: "half", headers: { origin: SITE, host: "localhost:3000", "content-type": "multipart/form-data; boundary=x", ...enTetes } } as RequestInit);
 
-      const annonce = await repondreDepot({ requete: requete({ "content-length": String(TAILLE_MAX_REQUETE_DEPOT + 1) }, TAILLE_MAX_REQUETE_DEPOT + 1), acteur: prefecture, code: "58", feuilleId: "fdr-1", maintenant, connexion, stockage, dateLimite: null });
+      const annonce = await repondreDepot({ requete: requete({ "content-length": String(TAILLE_MAX_REQUETE_DEPOT + 1) }, TAILLE_MAX_REQUETE_DEPOT + 1), acteur: prefecture, code: "58", feuilleId: "fdr-1", maintenant, connexion, stockage });
       expect([annonce.status, await annonce.json()]).toEqual([413, { ok: false, message: "Le fichier dépasse 25 Mo." }]);
       expect(lus).toBe(0);
 
-      const sansLongueur = await repondreDepot({ requete: requete({}, 40 * 1024 * 1024), acteur: prefecture, code: "58", feuilleId: "fdr-1", maintenant, connexion, stockage, dateLimite: null });
+      const sansLongueur = await repondreDepot({ requete: requete({}, 40 * 1024 * 1024), acteur: prefecture, code: "58", feuilleId: "fdr-1", maintenant, connexion, stockage });
       expect([sansLongueur.status, await sansLongueur.json()]).toEqual([413, { ok: false, message: "Le fichier dépasse 25 Mo." }]);
       expect(lus).toBeLessThan(40 * 1024 * 1024);
     });
@@ -126,7 +130,7 @@ describe("POST …/feuilles-de-route/{feuille}/documents puis GET …/documents/
     await dansUneTransaction(base.connexion(), async (connexion) => {
       const prefecture = await acteur(connexion, "prefecture-departement", [{ type: "departement", code: "58" }]);
       await feuille(connexion);
-      const depot = await repondreDepot({ requete: requeteDepot(new Blob([PDF])), acteur: prefecture, code: "58", feuilleId: "fdr-1", maintenant, connexion, stockage, dateLimite: null });
+      const depot = await repondreDepot({ requete: requeteDepot(new Blob([PDF])), acteur: prefecture, code: "58", feuilleId: "fdr-1", maintenant, connexion, stockage });
       const { document } = (await depot.json()) as { document: { id: string } };
       const message = { erreur: "Ce document n'existe pas, ou votre compte ne donne pas accès aux documents de ce département." };
       for (const [lecteur, code, id] of [

@@ -76,6 +76,8 @@ function refusDuService(erreur: ErreurDepotDocument, details: Record<string, unk
     case "feuilleInconnue":
       return refus(404, "Cette feuille de route n'est pas enregistrée : enregistrez d'abord la section « Feuilles de route & porteurs », puis déposez son document.");
     case "horsDelai": {
+      if (details?.raison === "validee") return refus(409, "La gouvernance est validée : elle ne se modifie plus ; le document n'a pas été déposé.");
+      if (details?.raison === "pasEncoreOuverte") return refus(409, "La campagne n'est pas encore ouverte : le document n'a pas été déposé.");
       const date = dateLongue(details?.dateLimite);
       return refus(409, `La proposition n'est plus modifiable${date ? ` depuis le ${date}` : ""} : le document n'a pas été déposé.`);
     }
@@ -114,7 +116,6 @@ export async function repondreDepot(p: {
   maintenant: Date;
   connexion?: Connexion;
   stockage?: Stockage;
-  dateLimite?: Date | null;
 }): Promise<Response> {
   // src/proxy.ts checks it for every request; checked here too, so that the upload stays
   // protected if this path is ever served without the proxy (to raise its body size limit).
@@ -135,7 +136,7 @@ export async function repondreDepot(p: {
   }
 
   const connexion = p.connexion ?? (await connexionApplication());
-  const possible = await verifierDepotDocument({ db: connexion.db, acteur: p.acteur, code: p.code, feuilleId: p.feuilleId, maintenant: p.maintenant, dateLimite: p.dateLimite });
+  const possible = await verifierDepotDocument({ db: connexion.db, acteur: p.acteur, code: p.code, feuilleId: p.feuilleId, maintenant: p.maintenant });
   if (!possible.ok) return refusDuService(possible.erreur, possible.details);
 
   const corps = corpsLimite(p.requete.body, TAILLE_MAX_REQUETE_DEPOT);
@@ -157,7 +158,6 @@ export async function repondreDepot(p: {
       fichier: { nom: (fichier as File).name ?? "", type: fichier.type, octets: new Uint8Array(await fichier.arrayBuffer()) },
       maintenant: p.maintenant,
       stockage: p.stockage,
-      dateLimite: p.dateLimite,
     });
     if (!resultat.ok) return refusDuService(resultat.erreur, resultat.details);
     return json(201, { ok: true, document: documentJson(resultat.valeur) });

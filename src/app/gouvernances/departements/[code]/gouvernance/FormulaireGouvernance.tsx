@@ -18,6 +18,8 @@ import type { CarteCouverture } from "@/ui/carte/CarteCouverture";
 import type { DocumentsFeuille } from "@/ui/DocumentsFeuille";
 import { enregistrerSectionGouvernance } from "./actions";
 import { ContexteDesChamps } from "./champs";
+import { EtatDeLaProposition } from "./EtatDeLaProposition";
+import { Historique } from "./Historique";
 import type { EtatTransmis, RoleProtege, SectionTransmise } from "./etat";
 import { EDITEURS, RESUMES, brouillonInitial, type Brouillon } from "./sections";
 
@@ -75,6 +77,8 @@ export function FormulaireGouvernance(props: {
   /** Why editing is closed, when it is. */
   raisonLectureSeule: string | null;
   entete: ReactNode;
+  /** The state of the proposal and who may submit or decide (its completeness comes from this form, live). */
+  proposition: Omit<ComponentProps<typeof EtatDeLaProposition>, "complete" | "code">;
 }) {
   const [etat, setEtat] = useState(props.etatInitial);
   const [ouverte, setOuverte] = useState<Section | null>(null);
@@ -126,6 +130,7 @@ export function FormulaireGouvernance(props: {
           </div>
         )}
         <Completude etat={etat} completes={completes} />
+        <EtatDeLaProposition code={props.code} complete={etat.verification.complete} {...props.proposition} />
         {props.modifiable && <p className="fr-hint-text fr-mb-3w">Les champs avec * sont obligatoires.</p>}
         {SECTIONS.map((s, i) => (
           <BlocSection
@@ -231,6 +236,7 @@ function BlocSection(props: {
               Modifier
             </button>
           )}
+          <Historique code={props.contexte.code} section={section} version={enregistree.version} />
         </>
       )}
     </section>

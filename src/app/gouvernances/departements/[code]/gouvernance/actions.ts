@@ -2,10 +2,11 @@
 
 import { connexionApplication } from "@/db/connexion-application";
 import type { ErreursChamps } from "@/domain/gouvernance/formulaire";
-import { enregistrerSection, ouvrirGouvernance } from "@/services/gouvernance";
+import { deposerGouvernance, enregistrerSection, instruireGouvernance, ouvrirGouvernance } from "@/services/gouvernance";
 import { rechercherCollectivites, type CollectiviteTrouvee } from "@/services/porter";
 import { messageErreur } from "@/ui/messages-erreur";
-import { sessionCourante } from "../../../../session";
+import { envoyerLesCourrielsApresLaReponse } from "../../../../courrier";
+import { sessionCourante, urlDuSite } from "../../../../session";
 import { etatTransmis, type EtatTransmis, type SectionTransmise } from "./etat";
 
 /*
@@ -59,4 +60,43 @@ export async function rechercherUneCollectivite(code: string, texte: unknown): P
   const resultat = await rechercherCollectivites(db, texte);
   if (!resultat.ok) return { ok: false, message: messageErreur(resultat.erreur) };
   return { ok: true, resultats: resultat.valeur };
+}
+
+export type ReponseTransition = { ok: true; message: string } | { ok: false; message: string };
+
+/** "Déposer la proposition": the service checks the window, the state and the completeness. */
+export async function deposerLaGouvernance(code: string): Promise<ReponseTransition> {
+  const session = await sessionCourante();
+  const connexion = await connexionApplication();
+  const resultat = await deposerGouvernance({ connexion, acteur: session?.acteur ?? null, code: String(code), maintenant: new Date(), adresseDuSite: await urlDuSite() });
+  if (!resultat.ok) return { ok: false, message: messageErreur(resultat.erreur, resultat.details) };
+  envoyerLesCourrielsApresLaReponse();
+  const n = resultat.valeur.notifies;
+  return {
+    ok: true,
+    message: `Proposition déposée.${n > 0 ? ` ${n === 1 ? "Une personne est prévenue" : `${n} personnes sont prévenues`} par courriel (membres et équipe nationale).` : ""}`,
+  };
+}
+
+/** The national team's decision: "Valider", or "À compléter" with a message and a reopening date. */
+export async function instruireLaGouvernance(code: string, donnees: FormData): Promise<ReponseTransition> {
+  const session = await sessionCourante();
+  const connexion = await connexionApplication();
+  const texte = (nom: string) => {
+    const v = donnees.get(nom);
+    return typeof v === "string" ? v.slice(0, 5000) : undefined;
+  };
+  const resultat = await instruireGouvernance({
+    connexion,
+    acteur: session?.acteur ?? null,
+    code: String(code),
+    decision: texte("decision"),
+    message: texte("message"),
+    jusquau: texte("jusquau"),
+    maintenant: new Date(),
+    adresseDuSite: await urlDuSite(),
+  });
+  if (!resultat.ok) return { ok: false, message: messageErreur(resultat.erreur, resultat.details) };
+  envoyerLesCourrielsApresLaReponse();
+  return { ok: true, message: resultat.valeur.etat === "validee" ? "Gouvernance validée : la préfecture est prévenue." : "Gouvernance renvoyée « à compléter » : la préfecture est prévenue." };
 }

@@ -33,19 +33,28 @@ export default async function CreationGouvernance({ params }: { params: Promise<
     dessinCommunesDuDepartement(db, g.departement.code),
     listerDocumentsFeuilles({ db, acteur, code: g.departement.code }),
   ]);
-  const maintenant = new Date();
-  const horsDelai = g.dateLimite !== null && maintenant > g.dateLimite;
-  const modifiable = g.peutModifier && !horsDelai;
+  const fenetre = g.fenetre;
+  const modifiable = g.peutModifier && fenetre.modifiable;
   const raisonLectureSeule = !g.peutModifier
     ? "Vous consultez cette proposition en lecture seule : seule la préfecture du département la modifie."
-    : horsDelai && g.dateLimite
-      ? `La date limite est passée (${dateEnFrancais(g.dateLimite)}) : la proposition n'est plus modifiable.`
-      : null;
+    : fenetre.modifiable
+      ? null
+      : fenetre.raison === "validee"
+        ? "La gouvernance est validée par l'équipe nationale : elle ne se modifie plus."
+        : fenetre.raison === "pasEncoreOuverte"
+          ? `La campagne${fenetre.campagne ? ` « ${fenetre.campagne.nom} »` : ""} n'est pas encore ouverte : la proposition ne se modifie pas encore.`
+          : `La date limite est passée${fenetre.jusquau ? ` (${dateEnFrancais(fenetre.jusquau)})` : ""} : la proposition n'est plus modifiable.`;
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
 
   return (
     <Page titre={TITRE} filAriane={[{ libelle: `Gouvernance - ${g.departement.nom}`, chemin: `/gouvernances/departements/${g.departement.code}` }]}>
       <p className="fr-text--lead">
         {g.departement.nom} ({g.departement.code})
+      </p>
+      <p>
+        <a className="fr-link fr-icon-printer-line fr-link--icon-left" href={`/gouvernances/departements/${g.departement.code}/gouvernance/impression`}>
+          Imprimer ou télécharger
+        </a>
       </p>
       <FormulaireGouvernance
         code={g.departement.code}
@@ -57,9 +66,25 @@ export default async function CreationGouvernance({ params }: { params: Promise<
         documents={documents.ok ? Object.fromEntries(Object.entries(documents.valeur).map(([id, versions]) => [id, versions.map((v) => ({ ...v, deposeLe: v.deposeLe.toISOString() }))])) : {}}
         modifiable={modifiable}
         raisonLectureSeule={raisonLectureSeule}
+        proposition={{
+          etat: g.etat,
+          peutDeposer: modifiable,
+          peutInstruire: g.peutInstruire,
+          deposeeLe: iso(g.instruction.deposeeLe),
+          instruiteLe: iso(g.instruction.instruiteLe),
+          message: g.instruction.message,
+          reouvertureJusquau: iso(g.instruction.reouvertureJusquau),
+        }}
         entete={
           <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w">
-            <p className="fr-text--bold">{g.dateLimite ? `Proposition modifiable jusqu'au ${dateEnFrancais(g.dateLimite)}` : "Proposition modifiable : aucune date limite n'est encore fixée."}</p>
+            <p className="fr-text--bold">
+              {fenetre.modifiable
+                ? fenetre.jusquau
+                  ? `Proposition modifiable jusqu'au ${dateEnFrancais(fenetre.jusquau)}`
+                  : "Proposition modifiable : aucune date limite n'est encore fixée."
+                : "Proposition non modifiable"}
+              {fenetre.campagne && <span className="fr-text--regular"> — campagne « {fenetre.campagne.nom} »</span>}
+            </p>
           </div>
         }
       />
