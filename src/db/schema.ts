@@ -736,3 +736,56 @@ export const documentsFeuillesDeRoute = pgTable(
   },
   (t) => [unique("documents_feuilles_de_route_version_unique").on(t.codeDepartement, t.feuilleId, t.version)],
 );
+
+/*
+ * Besoins en ingénierie financière (PRODUCT §7), one row per need selected (category, item,
+ * options, rank): a new item of the catalogue is data, never a migration. The département's row
+ * carries the version (two agents never overwrite each other), the rank of the aggregated
+ * "Ressource humaine" card, and when the ranking was saved (the besoins are complete then).
+ */
+export const besoinsDepartements = pgTable("besoins_departements", {
+  codeDepartement: text("code_departement")
+    .primaryKey()
+    .references(() => departements.code),
+  version: integer("version").notNull().default(0),
+  rangRessourceHumaine: integer("rang_ressource_humaine"),
+  selectionModifieeLe: timestamp("selection_modifiee_le", { withTimezone: true }),
+  classementEnregistreLe: timestamp("classement_enregistre_le", { withTimezone: true }),
+  modifieLe: timestamp("modifie_le", { withTimezone: true }).notNull(),
+  modifiePar: uuid("modifie_par"),
+  demonstration: boolean("demonstration").notNull().default(false),
+});
+
+export const besoins = pgTable(
+  "besoins",
+  {
+    codeDepartement: text("code_departement")
+      .notNull()
+      .references(() => besoinsDepartements.codeDepartement, { onDelete: "cascade" }),
+    categorie: text("categorie").notNull(),
+    item: text("item").notNull(),
+    precision: text("precision"),
+    etp: doublePrecision("etp"),
+    prestation: boolean("prestation").notNull().default(false),
+    personnes: integer("personnes"),
+    /** The rank of its card in step 2 (a prestation or a training need), from 1; null when it has none. */
+    rang: integer("rang"),
+  },
+  (t) => [primaryKey({ columns: [t.codeDepartement, t.categorie, t.item] })],
+);
+
+export const historiqueBesoins = pgTable(
+  "historique_besoins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    codeDepartement: text("code_departement")
+      .notNull()
+      .references(() => besoinsDepartements.codeDepartement, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    avant: jsonb("avant"),
+    apres: jsonb("apres").notNull(),
+    modifieLe: timestamp("modifie_le", { withTimezone: true }).notNull(),
+    modifiePar: uuid("modifie_par"),
+  },
+  (t) => [index("historique_besoins_departement_idx").on(t.codeDepartement, t.version)],
+);

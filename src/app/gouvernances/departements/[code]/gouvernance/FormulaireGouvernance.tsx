@@ -12,6 +12,7 @@ import {
   type Membre,
   type Section,
 } from "@/domain/gouvernance/formulaire";
+import { decrireModification } from "@/domain/gouvernance/differences";
 import type { ReferentielPerimetre } from "@/domain/gouvernance/perimetres";
 import type { CandidatDeLaGouvernance } from "@/services/gouvernance";
 import type { CarteCouverture } from "@/ui/carte/CarteCouverture";
@@ -277,6 +278,11 @@ function lireBrouillon<S extends Section>(section: S, brouillon: unknown, refere
   return Object.keys(bloquantes).length ? { ok: false, erreurs: bloquantes } : lu;
 }
 
+function lireSectionOuNull(section: Section, brouillon: unknown, referentiel: ReferentielPerimetre): unknown {
+  const lu = lireBrouillon(section, brouillon, referentiel);
+  return lu.ok ? lu.contenu : null;
+}
+
 /** The content as the server would keep it, as text (a saved content comes back from jsonb with its keys reordered: it is read again first). */
 function texteNormalise(section: Section, contenu: unknown, referentiel: ReferentielPerimetre): string {
   const lu = lireBrouillon(section, contenu, referentiel);
@@ -503,6 +509,14 @@ function Editeur<S extends Section>(props: {
       </ContexteDesChamps.Provider>
       <StatutEnregistrement
         statut={statut}
+        comparaison={
+          statut.etat === "conflit" && statut.serveur.contenu
+            ? decrireModification(section, lireSectionOuNull(section, brouillon, contexte.referentiel) as ContenusSections[S] | null, statut.serveur.contenu as ContenusSections[S], {
+                membres: new Map(contexte.membres.map((m) => [m.cle, m.nom])),
+                referentiel: contexte.referentiel,
+              })
+            : []
+        }
         alerte={alerteStatut}
         reessayer={() => void enregistrer()}
         garder={garderLaVersionEnregistree}
@@ -528,6 +542,8 @@ function Editeur<S extends Section>(props: {
 
 function StatutEnregistrement(props: {
   statut: Statut;
+  /** In a conflict: what the saved version has that the person's does not, in words. */
+  comparaison: string[];
   alerte: RefObject<HTMLDivElement | null>;
   reessayer: () => void;
   garder: (serveur: SectionTransmise) => void;
@@ -558,6 +574,16 @@ function StatutEnregistrement(props: {
       {statut.etat === "conflit" && (
         <div ref={props.alerte} tabIndex={-1} className="fr-alert fr-alert--warning fr-alert--sm" role="alert">
           <p>{statut.message}</p>
+          {props.comparaison.length > 0 && (
+            <>
+              <p className="fr-mb-0">Ce qui diffère dans la version enregistrée, par rapport à la vôtre :</p>
+              <ul>
+                {props.comparaison.map((l, i) => (
+                  <li key={i}>{l}</li>
+                ))}
+              </ul>
+            </>
+          )}
           <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mt-1w">
             <li>
               <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm" onClick={() => props.garder(statut.serveur)}>
