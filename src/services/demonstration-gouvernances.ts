@@ -1,6 +1,7 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executeur } from "@/db/client";
-import { campagnes, departements, gouvernances, sectionsGouvernance } from "@/db/schema";
+import { besoins, besoinsDepartements, campagnes, departements, gouvernances, sectionsGouvernance } from "@/db/schema";
+import { CARTE_RESSOURCE_HUMAINE, cartesAClasser, lireClassement, lireSelection } from "@/domain/besoins/besoins";
 import type { ContenusSections, Section } from "@/domain/gouvernance/formulaire";
 
 /*
@@ -8,7 +9,8 @@ import type { ContenusSections, Section } from "@/domain/gouvernance/formulaire"
  * is loaded, and three départements in three states — déposée, validée, à compléter — so that every
  * screen and the open API have something to show. Loaded only where nothing real exists: no real
  * campaign, no gouvernance started in those départements. The Nièvre is left alone (it is where a
- * newcomer tries the form).
+ * newcomer tries the form). The same three départements get fictitious besoins en ingénierie
+ * financière (PRODUCT §7): two ranked, one selected but not ranked yet.
  */
 
 const JOUR_MS = 24 * 3600 * 1000;
@@ -35,8 +37,114 @@ function contenus(code: string, nom: string): { [S in Section]: ContenusSections
   };
 }
 
-/** Loads the demonstration campaign and gouvernances where nothing real stands; returns how many gouvernances were written. */
-export async function chargerGouvernancesDeDemonstration(db: Executeur, maintenant: Date): Promise<{ campagne: boolean; gouvernances: number }> {
+/**
+ * The fictitious besoins: the selection as step 1 sends it, and the ranking as step 2 sends it
+ * (null: not ranked yet, the cards keep the catalogue's order as after step 1).
+ */
+const BESOINS_DE_DEMONSTRATION: ReadonlyArray<{ code: string; selection: unknown[]; classement: string[] | null }> = [
+  {
+    code: "21",
+    selection: [
+      { categorie: "formalisation", item: "diagnostic", prestation: true },
+      { categorie: "formalisation", item: "redaction", etp: 0.5, prestation: true },
+      { categorie: "financement", item: "animation", etp: 1 },
+      { categorie: "formation", item: "agentsPublics", personnes: 60 },
+    ],
+    classement: [CARTE_RESSOURCE_HUMAINE, "prestation:formalisation.redaction", "formation:formation.agentsPublics", "prestation:formalisation.diagnostic"],
+  },
+  {
+    code: "89",
+    selection: [
+      { categorie: "financement", item: "fondsLocal", prestation: true },
+      { categorie: "financement", item: "dossiersSubvention", etp: 0.5, prestation: true },
+      { categorie: "outillage", item: "autre", precision: "Exemple fictif : cartographier les lieux de médiation numérique", prestation: true },
+      { categorie: "formation", item: "salariesAssociatifs", personnes: 25 },
+      { categorie: "formation", item: "qualiopi" },
+    ],
+    classement: [
+      "prestation:financement.dossiersSubvention",
+      "formation:formation.salariesAssociatifs",
+      CARTE_RESSOURCE_HUMAINE,
+      "prestation:financement.fondsLocal",
+      "prestation:outillage.autre",
+      "formation:formation.qualiopi",
+    ],
+  },
+  {
+    code: "71",
+    selection: [
+      { categorie: "formalisation", item: "coConstruction", etp: 1 },
+      { categorie: "outillage", item: "reconditionnement", prestation: true },
+      { categorie: "formation", item: "agentsPublics", personnes: 30 },
+    ],
+    classement: null,
+  },
+];
+
+/** The rows of a demonstration example, read by the domain as the service reads a browser's. */
+function lignesDeBesoins(exemple: (typeof BESOINS_DE_DEMONSTRATION)[number]) {
+  const lu = lireSelection({ besoins: exemple.selection });
+  if (!lu.ok) throw new Error(`Besoins de démonstration invalides (${exemple.code}) : ${JSON.stringify(lu.erreurs)}`);
+  const cartes = cartesAClasser(lu.besoins).map((c) => c.cle);
+  const classement = exemple.classement ? lireClassement(exemple.classement, cartes) : { ok: true as const, classement: cartes };
+  if (!classement.ok) throw new Error(`Classement de démonstration invalide (${exemple.code}) : ${classement.message}`);
+  const rang = (cle: string) => {
+    const i = classement.classement.indexOf(cle);
+    return i < 0 ? null : i + 1;
+  };
+  return {
+    besoins: lu.besoins.map((b) => ({
+      codeDepartement: exemple.code,
+      categorie: b.categorie,
+      item: b.item,
+      precision: b.precision ?? null,
+      etp: b.etp ?? null,
+      prestation: b.prestation ?? false,
+      personnes: b.personnes ?? null,
+      rang: rang(`${b.prestation ? "prestation" : "formation"}:${b.categorie}.${b.item}`),
+    })),
+    rangRessourceHumaine: rang(CARTE_RESSOURCE_HUMAINE),
+    classe: exemple.classement !== null,
+  };
+}
+
+/**
+ * The demonstration besoins, where the département has no besoins of its own and no real
+ * gouvernance started; loading again replaces them. Returns how many départements got some.
+ */
+async function chargerBesoinsDeDemonstration(db: Executeur, maintenant: Date): Promise<number> {
+  const codes = BESOINS_DE_DEMONSTRATION.map((e) => e.code);
+  await db.delete(besoinsDepartements).where(and(eq(besoinsDepartements.demonstration, true), inArray(besoinsDepartements.codeDepartement, codes)));
+  const reels = new Set([
+    ...(await db.select({ code: besoinsDepartements.codeDepartement }).from(besoinsDepartements).where(inArray(besoinsDepartements.codeDepartement, codes))).map((b) => b.code),
+    ...(await db
+      .select({ code: gouvernances.codeDepartement })
+      .from(gouvernances)
+      .where(and(eq(gouvernances.demonstration, false), inArray(gouvernances.codeDepartement, codes)))).map((g) => g.code),
+  ]);
+  const existants = new Set((await db.select({ code: departements.code }).from(departements).where(inArray(departements.code, codes))).map((d) => d.code));
+  const saisie = new Date(maintenant.getTime() - 10 * JOUR_MS);
+  let ecrits = 0;
+  for (const exemple of BESOINS_DE_DEMONSTRATION) {
+    if (reels.has(exemple.code) || !existants.has(exemple.code)) continue;
+    const lignes = lignesDeBesoins(exemple);
+    await db.insert(besoinsDepartements).values({
+      codeDepartement: exemple.code,
+      version: lignes.classe ? 2 : 1,
+      rangRessourceHumaine: lignes.rangRessourceHumaine,
+      selectionModifieeLe: saisie,
+      classementEnregistreLe: lignes.classe ? new Date(saisie.getTime() + JOUR_MS) : null,
+      modifieLe: lignes.classe ? new Date(saisie.getTime() + JOUR_MS) : saisie,
+      demonstration: true,
+    });
+    await db.insert(besoins).values(lignes.besoins);
+    ecrits += 1;
+  }
+  return ecrits;
+}
+
+/** Loads the demonstration campaign, gouvernances and besoins where nothing real stands; returns how many gouvernances and besoins were written. */
+export async function chargerGouvernancesDeDemonstration(db: Executeur, maintenant: Date): Promise<{ campagne: boolean; gouvernances: number; besoins: number }> {
   const existantes = await db.select({ demonstration: campagnes.demonstration }).from(campagnes);
   let campagne = false;
   if (!existantes.some((c) => !c.demonstration)) {
@@ -80,11 +188,15 @@ export async function chargerGouvernancesDeDemonstration(db: Executeur, maintena
     }
     ecrites += 1;
   }
-  return { campagne, gouvernances: ecrites };
+  return { campagne, gouvernances: ecrites, besoins: await chargerBesoinsDeDemonstration(db, maintenant) };
 }
 
-/** Removes the demonstration campaign and gouvernances (their sections and history go with them). */
+/**
+ * Removes the demonstration campaign, gouvernances (their sections and history go with them) and
+ * besoins (their rows and history go with the département's row); returns how many gouvernances.
+ */
 export async function effacerGouvernancesDeDemonstration(db: Executeur): Promise<number> {
   await db.delete(campagnes).where(eq(campagnes.demonstration, true));
+  await db.delete(besoinsDepartements).where(eq(besoinsDepartements.demonstration, true));
   return (await db.delete(gouvernances).where(eq(gouvernances.demonstration, true)).returning({ code: gouvernances.codeDepartement })).length;
 }

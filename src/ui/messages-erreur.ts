@@ -92,6 +92,14 @@ const MESSAGES = {
   perimetresIncompatibles: ({ messages }: DetailsErreur) =>
     `Les périmètres des feuilles de route ne sont pas compatibles, rien n'a été enregistré : ${Array.isArray(messages) ? messages.map(texte).join(" ") : ""}`.trim(),
   membreInconnu: () => "Un membre choisi n'est pas (ou plus) candidat dans ce département, ou cette collectivité n'existe pas : rechargez la page.",
+  classementInvalide: ({ detail }: DetailsErreur) => texte(detail) || "Ce classement ne correspond plus à vos besoins : rechargez la page pour classer la liste à jour.",
+  conflitBesoins: () => "Les besoins de ce département ont été modifiés par quelqu'un d'autre depuis l'ouverture de la page : vos modifications n'ont pas été enregistrées.",
+  besoinsHorsDelai: ({ dateLimite, raison }: DetailsErreur) => {
+    if (raison === "validee") return "La gouvernance est validée : les besoins ne se modifient plus.";
+    if (raison === "pasEncoreOuverte") return "La campagne n'est pas encore ouverte : les besoins ne se modifient pas encore.";
+    const date = dateLimite instanceof Date ? dateLimite.toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" }) : null;
+    return `Les besoins ne sont plus modifiables${date ? ` depuis le ${date}` : ""} : vos modifications n'ont pas été enregistrées.`;
+  },
   campagneInconnue: () => "Cette campagne n'existe pas.",
   nonConnecte: () => "Connectez-vous pour continuer.",
   nonAutorise: () => "Vous n'avez pas accès à cette action.",
