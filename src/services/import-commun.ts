@@ -168,6 +168,8 @@ export async function lireTableauJson(p: {
   }
   for (const e of lecteur.terminer()) await traiter(e);
   if (vide) return { ok: false, erreur: "fichierVide", detail: "" };
+  // A truncated file holding no element: refused as a whole (a report line needs an element to point at).
+  if (lecteur.finInattendue && lignesLues === 0) return { ok: false, erreur: "enteteInvalide", detail: "fin du fichier JSON inattendue : tableau non fermé, sans aucun élément" };
   if (lecteur.finInattendue) p.rapports.push({ nature: "rejet", ligne: lignesLues, champ: null, valeur: null, raison: "Fin du fichier JSON inattendue (tableau non fermé ou texte après le tableau)." });
   return { ok: true, empreinte: empreinte.digest("hex"), lignesLues };
 }

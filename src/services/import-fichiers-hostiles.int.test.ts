@@ -73,6 +73,15 @@ async function verifier(connexion: Connexion, resultat: Awaited<ReturnType<typeo
 }
 
 describe("imports de fichiers hostiles", () => {
+  it("un tableau JSON ouvert et jamais fermé, sans élément, est refusé en entier (il comptait une ligne rejetée sur zéro lue)", async () => {
+    await dansUneTransaction(base.connexion(), async (connexion) => {
+      for (const texte of ["[", "[ ", "[\n\n"]) {
+        const r = await importerLieux({ connexion, nature: "lieux", source: fichier("lieux.json", new TextEncoder().encode(texte)), maintenant, forcer: true });
+        expect(r).toMatchObject({ ok: false, erreur: "enteteInvalide" });
+      }
+    });
+  });
+
   it("octets quelconques : chaque importeur refuse ou garde ce qu'il peut, sans exception", async () => {
     // One transaction per case: the embedded database was seen hanging at close after one transaction
     // had held the savepoints of some forty imports.
