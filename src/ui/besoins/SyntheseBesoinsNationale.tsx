@@ -4,6 +4,7 @@ import { CATEGORIES_BESOINS } from "@/domain/besoins/besoins";
 import type { SyntheseBesoins, SyntheseItem } from "@/domain/besoins/synthese";
 import { BadgeDemonstration } from "../BadgeDemonstration";
 import { formaterDate, formaterNombre } from "../format";
+import { TelechargementCsvXlsx } from "../TelechargementCsvXlsx";
 
 /*
  * The national synthesis of the besoins en ingénierie financière (PRODUCT §7), as the page
@@ -88,41 +89,7 @@ function Telechargements() {
         Télécharger les besoins
       </h2>
       <p>Une ligne par département et par besoin ; le fichier XLSX a aussi une feuille « Par besoin » avec la synthèse ci-dessous.</p>
-      <form method="get" action="/gouvernances/national/besoins.csv">
-        <fieldset className="fr-fieldset" aria-labelledby="separateur-legende">
-          <legend className="fr-fieldset__legend fr-text--regular" id="separateur-legende">
-            Séparateur du fichier CSV
-          </legend>
-          <div className="fr-fieldset__element fr-fieldset__element--inline">
-            <div className="fr-radio-group">
-              <input type="radio" id="separateur-point-virgule" name="separateur" value="point-virgule" defaultChecked />
-              <label className="fr-label" htmlFor="separateur-point-virgule">
-                Point-virgule (Excel en français)
-              </label>
-            </div>
-          </div>
-          <div className="fr-fieldset__element fr-fieldset__element--inline">
-            <div className="fr-radio-group">
-              <input type="radio" id="separateur-virgule" name="separateur" value="virgule" />
-              <label className="fr-label" htmlFor="separateur-virgule">
-                Virgule
-              </label>
-            </div>
-          </div>
-        </fieldset>
-        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-          <li>
-            <button type="submit" className="fr-btn fr-icon-download-line fr-btn--icon-left">
-              Télécharger au format CSV
-            </button>
-          </li>
-          <li>
-            <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/gouvernances/national/besoins.xlsx" download>
-              Télécharger au format XLSX
-            </a>
-          </li>
-        </ul>
-      </form>
+      <TelechargementCsvXlsx csv="/gouvernances/national/besoins.csv" xlsx="/gouvernances/national/besoins.xlsx" />
     </section>
   );
 }

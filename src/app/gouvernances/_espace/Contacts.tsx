@@ -8,6 +8,7 @@ import { Page } from "@/ui/Page";
 import { Pagination } from "@/ui/Pagination";
 import { Tableau } from "@/ui/Tableau";
 import { libelleDuTerritoire, ouvrirPourLaPage } from "./Espace";
+import { TelechargementCsvXlsx } from "@/ui/TelechargementCsvXlsx";
 
 /*
  * "Voir et exporter la liste des contacts": the 11 columns of the export in a table sorted by a
@@ -43,41 +44,7 @@ export async function PageContacts({ demande, recherche }: { demande: DemandeTer
         <h2 id="telecharger-titre" className="fr-h5">
           Télécharger les {formaterNombre(resultat.total)} contacts
         </h2>
-        <form method="get" action={`${chemin}/contacts.csv`} className="fr-mb-2w">
-          <fieldset className="fr-fieldset" aria-labelledby="separateur-legende">
-            <legend className="fr-fieldset__legend fr-text--regular" id="separateur-legende">
-              Séparateur du fichier CSV
-            </legend>
-            <div className="fr-fieldset__element fr-fieldset__element--inline">
-              <div className="fr-radio-group">
-                <input type="radio" id="separateur-point-virgule" name="separateur" value="point-virgule" defaultChecked />
-                <label className="fr-label" htmlFor="separateur-point-virgule">
-                  Point-virgule (Excel en français)
-                </label>
-              </div>
-            </div>
-            <div className="fr-fieldset__element fr-fieldset__element--inline">
-              <div className="fr-radio-group">
-                <input type="radio" id="separateur-virgule" name="separateur" value="virgule" />
-                <label className="fr-label" htmlFor="separateur-virgule">
-                  Virgule
-                </label>
-              </div>
-            </div>
-          </fieldset>
-          <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-            <li>
-              <button type="submit" className="fr-btn fr-icon-download-line fr-btn--icon-left">
-                Télécharger au format CSV
-              </button>
-            </li>
-            <li>
-              <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={`${chemin}/contacts.xlsx`} download>
-                Télécharger au format XLSX
-              </a>
-            </li>
-          </ul>
-        </form>
+        <TelechargementCsvXlsx csv={`${chemin}/contacts.csv`} xlsx={`${chemin}/contacts.xlsx`} />
       </section>
 
       <form method="get" className="fr-mb-3w" aria-label="Filtrer les contacts">
